@@ -1,0 +1,6 @@
+"""A developer's laptop: `make run`."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)

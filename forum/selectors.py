@@ -1,0 +1,106 @@
+"""Everything that reads forum data for pages and the API, with the visibility rules in one place:
+held, pending and removed posts are seen only by their author and by moderators; deleted posts by
+nobody but moderators (through the admin)."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from forum.models import PUBLIC_STATES, Article, Category, Notification, Post, Thread, User, Vote
+from forum.roles import is_moderator
+
+
+def post_visibility_q(user: User) -> Q:
+    """Which posts `user` may see (as a filter on Post)."""
+    alive = Q(deleted_at__isnull=True)
+    if is_moderator(user):
+        return alive
+    public = Q(moderation_state__in=PUBLIC_STATES)
+    if user.is_authenticated:
+        return alive & (public | Q(author=user))
+    return alive & public
+
+
+def post_list(*, user: User, thread: Thread | None = None) -> QuerySet[Post]:
+    """Posts `user` may see, oldest first, with what a page shows of each: author, the post replied
+    to, and the user's own vote (`my_vote`, 0 if none), in a fixed number of queries."""
+    posts = Post.objects.filter(post_visibility_q(user)).select_related(
+        "author", "parent__author", "thread"
+    )
+    if thread is not None:
+        posts = posts.filter(thread=thread)
+    if user.is_authenticated:
+        my_vote = Vote.objects.filter(post=OuterRef("pk"), user=user).values("value")[:1]
+        posts = posts.annotate(my_vote=Subquery(my_vote, output_field=IntegerField()))
+    else:
+        posts = posts.annotate(my_vote=Value(None, output_field=IntegerField()))
+    return posts.order_by("thread_id", "number")
+
+
+def post_get(*, user: User, pk: int) -> Post:
+    """One post `user` may see, or 404 (a hidden post is indistinguishable from a missing one)."""
+    return get_object_or_404(post_list(user=user), pk=pk)
+
+
+def post_page_number(*, post: Post, user: User, page_size: int) -> int:
+    """The page of its thread on which `post` appears for `user`."""
+    before = post_list(user=user, thread=post.thread).filter(number__lt=post.number).count()
+    return before // page_size + 1
+
+
+def article_get(*, slug: str) -> Article:
+    return get_object_or_404(
+        Article.objects.select_related("thread").prefetch_related("pages"), slug=slug
+    )
+
+
+def article_list() -> QuerySet[Article]:
+    return Article.objects.select_related("thread").prefetch_related("pages")
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.annotate(thread_count=Count("threads"))
+
+
+def thread_annotated(*, user: User) -> QuerySet[Thread]:
+    """Threads with the number of posts `user` can see in each (`post_count`)."""
+    visible_posts = (
+        Post.objects.filter(post_visibility_q(user), thread=OuterRef("pk"))
+        .values("thread")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Thread.objects.select_related("category", "author").annotate(
+        post_count=Coalesce(Subquery(visible_posts, output_field=IntegerField()), 0)
+    )
+
+
+def thread_list(*, user: User, category: Category | None = None) -> QuerySet[Thread]:
+    """Forum threads (not the article's) that have a post `user` can see, most recently active
+    first."""
+    threads = thread_annotated(user=user).filter(category__isnull=False, post_count__gt=0)
+    if category is not None:
+        threads = threads.filter(category=category)
+    return threads.order_by("-last_posted_at", "-pk")
+
+
+def thread_get(*, pk: int) -> Thread:
+    return get_object_or_404(Thread.objects.select_related("category", "article"), pk=pk)
+
+
+def notification_list(*, user: User) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user).select_related("post")
+
+
+def unread_notification_count(*, user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def post_body_for(*, post: Post, user: User) -> str:
+    """The text of `post` as `user` may read it: its author and moderators see what was written,
+    everyone else the published text (with contact details removed if moderation redacted it)."""
+    if post.author_id == user.pk or is_moderator(user):
+        return post.body
+    return post.display_body

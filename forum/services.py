@@ -1,0 +1,204 @@
+"""Everything that writes forum data. Views, the API, commands and tasks call these; validation lives
+here and in the models, so every door refuses the same bad input with the same message."""
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from forum import events
+from forum.models import (
+    Category,
+    ModerationState,
+    Notification,
+    Post,
+    PostRevision,
+    Thread,
+    User,
+    Vote,
+)
+
+
+def _announce(post: Post, *, created: bool) -> None:
+    post_id, revision = post.pk, post.revision
+    transaction.on_commit(
+        lambda: events.post_changed.send(
+            sender=Post, post_id=post_id, revision=revision, created=created
+        )
+    )
+
+
+def user_register(*, username: str, email: str, password: str, display_name: str = "") -> User:
+    """Create a member account. Raises ValidationError naming the field at fault."""
+    user = User(username=username, email=email, display_name=display_name)
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "That username is taken. Please choose another."})
+    user.full_clean(exclude=["password"])
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def post_create(*, thread: Thread, author: User, body: str, parent: Post | None = None) -> Post:
+    """Add a post to a thread (a comment under the article or a forum post).
+
+    The thread row is locked while the post takes the next number, so two posts written at the same
+    moment never share "#3". After commit the change is announced (moderation scans it) and the
+    author of the post replied to is notified by a worker."""
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    post = Post(thread=thread, author=author, body=body, parent=parent, number=thread.next_number)
+    post.full_clean(exclude=["number"])
+    post.save()
+    Thread.objects.filter(pk=thread.pk).update(
+        next_number=F("next_number") + 1, last_posted_at=post.created_at
+    )
+    _announce(post, created=True)
+    if parent is not None and parent.author_id != author.pk:
+        from forum import tasks  # the task module imports this one
+
+        transaction.on_commit(lambda: tasks.notify_reply.delay(post.pk))
+    return post
+
+
+@transaction.atomic
+def thread_create(*, category: Category, author: User, title: str, body: str) -> Thread:
+    """Start a forum thread with its first post."""
+    thread = Thread(category=category, author=author, title=(title or "").strip())
+    thread.full_clean()
+    thread.save()
+    post_create(thread=thread, author=author, body=body)
+    return thread
+
+
+def _check_author(post: Post, user: User, action: str) -> None:
+    if post.author_id != user.pk:
+        raise PermissionDenied(f"You can only {action} your own posts.")
+    if post.is_deleted:
+        raise PermissionDenied("This post has been deleted.")
+    if post.moderation_state == ModerationState.REMOVED:
+        raise PermissionDenied(f"A moderator removed this post; it can no longer {action}.")
+
+
+@transaction.atomic
+def post_edit(*, post: Post, editor: User, body: str) -> Post:
+    """Change a post's text. The old text is kept as a revision and the revision number goes up,
+    which is what tells moderation to scan the post again."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    _check_author(post, editor, "edit")
+    if body == post.body:
+        return post
+    previous_body, previous_revision = post.body, post.revision
+    post.body = body
+    post.full_clean()
+    PostRevision.objects.create(post=post, revision=previous_revision, body=previous_body)
+    post.revision = previous_revision + 1
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "revision", "edited_at"])
+    _announce(post, created=False)
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post, user: User) -> None:
+    """The author takes a post down. The row stays (numbers are never reused, and moderators may
+    still need it), but nobody else sees it any more."""
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.author_id != user.pk:
+        raise PermissionDenied("You can only delete your own posts.")
+    if post.deleted_at is None:
+        post.deleted_at = timezone.now()
+        post.save(update_fields=["deleted_at"])
+
+
+VOTE_VALUES = (-1, 0, 1)
+
+
+@transaction.atomic
+def vote_set(*, post: Post, user: User, value: int) -> Post:
+    """Cast, change (+1/-1) or take back (0) a member's vote; returns the post with its new score."""
+    if value not in VOTE_VALUES:
+        raise ValidationError({"value": "A vote is +1 (up), -1 (down) or 0 (take back your vote)."})
+    if post.author_id == user.pk:
+        raise ValidationError({"value": "You can't vote on your own post."})
+    if value == 0:
+        Vote.objects.filter(post=post, user=user).delete()
+    else:
+        Vote.objects.update_or_create(post=post, user=user, defaults={"value": value})
+    total = Vote.objects.filter(post=post).aggregate(total=Sum("value"))["total"] or 0
+    Post.objects.filter(pk=post.pk).update(score=F("imported_score") + total)
+    post.refresh_from_db(fields=["score"])
+    return post
+
+
+def post_set_moderation_state(*, post: Post, state: ModerationState, public_body: str = "") -> Post:
+    """Moderation's door into the forum: it decides, the forum stores what readers may see."""
+    post.moderation_state = state
+    post.public_body = public_body if state == ModerationState.REDACTED else ""
+    post.full_clean()
+    post.save(update_fields=["moderation_state", "public_body"])
+    return post
+
+
+def notification_create(
+    *, user: User, kind: str, message: str, event_key: str, post: Post | None = None
+) -> tuple[Notification, bool]:
+    """Store a notification once per event: running the same task twice notifies once.
+    Returns the notification and whether it is new."""
+    with transaction.atomic():
+        return Notification.objects.get_or_create(
+            user=user,
+            event_key=event_key,
+            defaults={"kind": kind, "message": message, "post": post},
+        )
+
+
+def reply_notify(*, reply_id: int) -> Notification | None:
+    """Tell a post's author that someone replied: in the site, and by e-mail if they gave one.
+
+    Returns None when there is nobody to tell (the reply or the parent is gone, or not public)."""
+    reply = (
+        Post.objects.select_related("author", "parent__author", "thread")
+        .filter(pk=reply_id, parent__isnull=False, deleted_at__isnull=True)
+        .first()
+    )
+    if reply is None or not reply.is_public or reply.parent.is_deleted:
+        return None
+    recipient = reply.parent.author
+    message = (
+        f"{reply.author.public_name} replied to your post #{reply.parent.number} "
+        f"in “{Truncator(reply.thread.title).chars(60)}”."
+    )
+    notification, created = notification_create(
+        user=recipient,
+        kind=Notification.Kind.REPLY,
+        message=message,
+        event_key=f"reply:{reply.pk}",
+        post=reply,
+    )
+    if created and recipient.email:
+        send_mail(
+            subject=f"New reply on {settings.SITE_NAME}",
+            message=(
+                f"Hello {recipient.public_name},\n\n{message}\n\n"
+                f"Read it here: {settings.SITE_URL}{reply.get_absolute_url()}\n"
+            ),
+            from_email=None,
+            recipient_list=[recipient.email],
+        )
+    return notification
+
+
+def notifications_mark_read(*, user: User, notifications) -> None:
+    """Mark the given notifications of `user` as read (others' are left alone)."""
+    unread = [n.pk for n in notifications if n.read_at is None]
+    if unread:
+        Notification.objects.filter(user=user, pk__in=unread).update(read_at=timezone.now())

@@ -1,0 +1,176 @@
+"""Postal-address detector.
+
+Catches: a street number with a street name ("12 Oak Street", "221B Baker St"), French and
+German street forms ("12 rue de la Paix", "Hauptstraße 5"), PO boxes, a city with a postcode
+(US "Rochester, MN 55905", UK "SW1A 1AA", Canadian "M5V 2T6", Australian "Bondi NSW 2026",
+Indian "hyderabad-500 073" or "PIN 500073"), Indian house numbers ("8-3-945/A/22",
+"H.No. 1-2-34").  Nearby pieces (a few lines apart, as in a letterhead) are merged into one
+finding that covers the whole address block, which also raises the score.
+
+Must not catch: dates ("12-03-2021"), year ranges, ICD codes ("M34.1"), lab values,
+dosages, measurements, "45 days", or a street named without a number ("on Main Street").
+Weak pieces on their own (a bare 6-digit number after a word, a 5-digit number before a
+capitalised word) score below the default threshold and only count inside a block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contact import RawFinding
+from .types import CONTACT
+
+_STREET_SUFFIX = (
+    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Way|Place|Pl|"
+    r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent|Cres|Close|Grove|"
+    r"Gardens|Row|Mews|Walk|Trail|Plaza|Marg|Path|Pike|Alley|Expressway|Freeway"
+)
+_NAME_WORD = r"[A-Z][A-Za-z'\-]{1,20}|\d{1,3}(?:st|nd|rd|th)"
+_STREET = re.compile(
+    r"\b\d{1,6}[A-Za-z]?(?:[\-/]\d{1,4}[A-Za-z]?)?,?\s{1,3}"
+    r"(?:(?:[NSEW]|North|South|East|West)\.?\s{1,3})?"
+    rf"(?:(?:{_NAME_WORD})\s{{1,3}}){{1,3}}"
+    rf"(?:{_STREET_SUFFIX}|Dr(?=\s*(?:[,\n]|$)))\b\.?"
+    r"(?:,?\s{1,3}(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)\.?\s{0,3}#?\s{0,2}[0-9A-Z]{1,5}\b)?"
+)
+_STREET_LOWER = re.compile(
+    r"\b\d{1,5}[a-z]?,?\s{1,3}(?:[a-z]{3,15}\s{1,3}){1,2}"
+    r"(?:street|avenue|road|boulevard|lane|drive)\b",
+    re.IGNORECASE,
+)
+_FR_STREET = re.compile(
+    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s{1,3}(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
+    r"all[ée]e|impasse|quai|route|cours)\s{1,3}(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)?"
+    r"[A-Z][\w'\-]{1,30}(?:\s[A-Z][\w'\-]{1,30}){0,3}",
+)
+_DE_STREET = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)"
+    r"\s{1,3}\d{1,4}[a-z]?\b"
+)
+_PO_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|GPO\s+Box|PMB)\s*(?:No\.?\s*)?#?\s*\d{1,7}\b",
+    re.IGNORECASE,
+)
+_US_STATES = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+    r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_US_STATE_NAMES = (
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+    r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
+    r"Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_US_CITY_ZIP = re.compile(
+    r"\b[A-Z][A-Za-z.'\-]{1,20}(?:\s[A-Z][A-Za-z.'\-]{1,20}){0,2},\s{0,2}"
+    rf"(?:{_US_STATES}|{_US_STATE_NAMES})\.?,?\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b"
+)
+_US_STATE_ZIP = re.compile(rf"\b(?:{_US_STATES})\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b")
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_AU_POSTCODE = re.compile(
+    r"\b[A-Z][A-Za-z]{2,20}(?:\s[A-Z][A-Za-z]{2,20}){0,2},?\s{1,2}"
+    r"(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s{1,2}\d{4}\b"
+)
+_IN_CITIES = (
+    r"hyderabad|secunderabad|mumbai|bombay|delhi|new delhi|bangalore|bengaluru|chennai|"
+    r"madras|kolkata|calcutta|pune|ahmedabad|jaipur|lucknow|kochi|cochin|chandigarh|nagpur|"
+    r"indore|bhopal|patna|surat|visakhapatnam|vizag|coimbatore|mysore|mysuru|vijayawada|"
+    r"trivandrum|thiruvananthapuram|noida|gurgaon|gurugram|ghaziabad|kanpur|agra|varanasi|"
+    r"amritsar|ludhiana|madurai|guntur|warangal|nashik|thane|navi mumbai|karachi|lahore|"
+    r"islamabad|rawalpindi|dhaka|colombo"
+)
+_IN_CITY_PIN = re.compile(rf"\b(?:{_IN_CITIES})\s*[\-,:]?\s*[1-9]\d{{2}}\s?\d{{3}}\b", re.I)
+_IN_PIN_WORD = re.compile(r"\b(?:pin|pincode|pin\s?code|postal\s+code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}\b",
+                          re.IGNORECASE)  # fmt: skip
+_WORD_PIN = re.compile(r"\b[A-Za-z]{4,20}\s?-\s?[1-9]\d{2}\s?\d{3}\b")
+_IN_HOUSE = re.compile(
+    r"\b\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2}/[A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4}){0,3}\b"
+)
+_IN_HOUSE_WORD = re.compile(
+    r"\b(?:H\.?\s?No|D\.?\s?No|Door\s+No|House\s+No|Plot\s+No|Flat\s+No|Shop\s+No)\.?\s*"
+    r"[:\-]?\s*\d[\w/\-]{0,20}",
+    re.IGNORECASE,
+)
+_EU_POSTCODE_CITY = re.compile(r"(?<![\d\-/.])\b\d{5}\s[A-Z][a-zäöüßéèêàç\-]{2,30}\b")
+_ADDRESS_WORD = re.compile(
+    r"\b(?:address|located|location|clinic|hospital|centre|center|office|situated|visit|"
+    r"come\s+to|find\s+(?:him|her|us|them)|at)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+# (regex, strength alone, description)
+_ANCHORS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (_STREET, 0.72, "street address"),
+    (_STREET_LOWER, 0.6, "street address"),
+    (_FR_STREET, 0.72, "street address"),
+    (_DE_STREET, 0.72, "street address"),
+    (_PO_BOX, 0.9, "PO box"),
+    (_US_CITY_ZIP, 0.85, "city, state and ZIP code"),
+    (_US_STATE_ZIP, 0.6, "state and ZIP code"),
+    (_UK_POSTCODE, 0.8, "UK postcode"),
+    (_CA_POSTCODE, 0.8, "Canadian postal code"),
+    (_AU_POSTCODE, 0.85, "Australian suburb and postcode"),
+    (_IN_CITY_PIN, 0.85, "city and PIN code"),
+    (_IN_PIN_WORD, 0.8, "PIN code"),
+    (_WORD_PIN, 0.45, "place and PIN code"),
+    (_IN_HOUSE, 0.5, "house number"),
+    (_IN_HOUSE_WORD, 0.6, "house number"),
+    (_EU_POSTCODE_CITY, 0.4, "postcode and town"),
+)
+
+_DATE_ISH = re.compile(r"^\d{1,2}[\-/]\d{1,2}[\-/](?:19|20)?\d{2}$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n\s*\n")
+_MAX_GAP = 90
+_MAX_GAP_LINES = 4
+
+
+def find_addresses(text: str) -> list[RawFinding]:
+    """Postal addresses; see the module docstring for what is and is not caught."""
+    if not any(c.isdigit() for c in text):
+        return []
+    anchors: list[tuple[int, int, float, str]] = []
+    for regex, strength, what in _ANCHORS:
+        for m in regex.finditer(text):
+            if _DATE_ISH.match(m.group()):
+                continue
+            anchors.append((m.start(), m.end(), strength, what))
+    if not anchors:
+        return []
+    anchors.sort()
+    out: list[RawFinding] = []
+    block = [anchors[0]]
+
+    def flush() -> None:
+        start = block[0][0]
+        end = max(a[1] for a in block)
+        best = max(block, key=lambda a: a[2])
+        kinds = {a[3] for a in block}
+        score = best[2]
+        if len(kinds) >= 2:
+            score = min(0.98, score + 0.15 * (len(kinds) - 1) + (0.1 if score < 0.6 else 0.0))
+        if _ADDRESS_WORD.search(text[max(0, start - 50) : start]) and score >= 0.4:
+            score = min(0.98, score + 0.1)
+        parts = ", ".join(sorted(kinds))
+        out.append(RawFinding(CONTACT, "address", start, end, score, "contact.address",
+                              f"postal address ({parts})"))  # fmt: skip
+
+    for anchor in anchors[1:]:
+        block_end = max(a[1] for a in block)
+        gap = text[block_end : anchor[0]] if anchor[0] > block_end else ""
+        if (
+            anchor[0] <= block_end
+            or (
+                len(gap) <= _MAX_GAP
+                and gap.count("\n") <= _MAX_GAP_LINES
+                and not _SENTENCE_BREAK.search(gap)
+            )
+        ):
+            block.append(anchor)
+        else:
+            flush()
+            block = [anchor]
+    flush()
+    return out

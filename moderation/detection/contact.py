@@ -1,0 +1,457 @@
+"""Contact-detail detectors: phone numbers, email addresses, websites and messaging handles.
+
+All of them run on the normalised text (see :mod:`.normalise`) and return spans in that
+text; :func:`moderation.detection.scan` maps them back to what the user wrote.  Addresses
+and named practitioners live in :mod:`.address` and :mod:`.practitioner`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException
+
+from .types import CONTACT
+
+
+@dataclass(frozen=True, slots=True)
+class RawFinding:
+    """A finding in normalised-text coordinates, before mapping and thresholds."""
+
+    category: str
+    kind: str
+    start: int
+    end: int
+    score: float
+    rule: str
+    explanation: str
+
+
+# --------------------------------------------------------------------------------------
+# Phone numbers
+# --------------------------------------------------------------------------------------
+
+REGION_NAMES = {
+    "US": "US/Canada", "CA": "US/Canada", "GB": "UK", "IN": "India", "PK": "Pakistan",
+    "AU": "Australia", "NZ": "New Zealand", "ZA": "South Africa", "DE": "Germany",
+    "FR": "France", "IE": "Ireland", "AE": "UAE", "SG": "Singapore", "MY": "Malaysia",
+    "NG": "Nigeria", "KE": "Kenya", "BD": "Bangladesh", "LK": "Sri Lanka", "NP": "Nepal",
+    "PH": "Philippines", "IT": "Italy", "ES": "Spain", "NL": "Netherlands", "BE": "Belgium",
+    "CH": "Switzerland", "AT": "Austria", "BR": "Brazil", "MX": "Mexico", "SA": "Saudi Arabia",
+}  # fmt: skip
+
+# Place names that make one region more likely when a national number is valid in several.
+_REGION_HINTS = {
+    "IN": r"india|hyderabad|mumbai|bombay|delhi|bangalore|bengaluru|chennai|madras|kolkata|"
+    r"calcutta|pune|ahmedabad|jaipur|lucknow|kochi|cochin|kerala|telangana|andhra|"
+    r"secunderabad|ameerpet|chandigarh|nagpur|indore|bhopal|patna|surat|vizag|coimbatore",
+    "PK": r"pakistan|karachi|lahore|islamabad|rawalpindi|peshawar|faisalabad|multan|quetta",
+    "GB": r"\buk\b|england|britain|scotland|wales|london|manchester|birmingham|leeds|glasgow|"
+    r"liverpool|bristol|edinburgh|nhs",
+    "DE": r"germany|deutschland|berlin|hamburg|munich|m[uü]nchen|frankfurt|cologne|k[oö]ln|"
+    r"stuttgart|d[uü]sseldorf",
+    "FR": r"france|paris|lyon|marseille|toulouse|nice|bordeaux|lille",
+    "AU": r"australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart",
+    "NZ": r"new zealand|auckland|wellington|christchurch",
+    "ZA": r"south africa|johannesburg|cape town|durban|pretoria",
+    "CA": r"canada|toronto|vancouver|montreal|ottawa|calgary|edmonton|winnipeg",
+    "US": r"\busa\b|united states|america|new york|california|texas|florida|chicago|boston",
+}
+_REGION_HINT_RES = {r: re.compile(p, re.IGNORECASE) for r, p in _REGION_HINTS.items()}
+
+# Regions whose numbering plans accept so many digit strings that "valid" says little.
+_PERMISSIVE_REGIONS = frozenset({"DE", "AT"})
+
+# Digit clusters that could hold a phone number.  Newlines end a cluster, so an address's
+# PIN code on one line does not merge with the phone number on the next.
+_PHONE_CANDIDATE = re.compile(
+    r"(?:(?<![\w+])\+\s?|(?<![\w.,/\-]))\(?\d[\d \t().\-/]{4,26}\d(?![\w])|"
+    r"(?<![\w+])\+\s?\d{6,15}(?![\w])"
+)
+_SUBSPLIT = re.compile(r"\s*/\s*|\s{2,}|\s+\(?or\)?\s+")
+_DIGIT = re.compile(r"\d")
+
+_PHONE_CONTEXT = re.compile(
+    r"(?:\b(?:call|calls|ph|phn|phone|fone|tel|tele|telephone|mobile|mob|cell|cellphone|"
+    r"whats\s?app|wa|viber|text|txt|sms|contact|number|num|ring|dial|fax|helpline|"
+    r"landline|reach)\b)[\s.:#\-)(]*(?:no\.?|number|at|on|is|:)?[\s.:#\-]*$",
+    re.IGNORECASE,
+)
+_NOT_PHONE_BEFORE = re.compile(
+    r"\b(?:pmid|pmcid|pubmed|isbn|issn|nct|doi|order|orders|invoice|ref|reference|case|"
+    r"ticket|tracking|track|account|acct|policy|claim|page|pages|pp|p|room|ward|bed|serial|"
+    r"batch|lot|id|member|mrn|nhs|medicare|medicaid|receipt|transaction|confirmation|"
+    r"patient|hospital|trial|study|code|sku|model|part|item|version|ver|v|isrctn|euctr|"
+    r"ctri|icd|cpt|npi|registration|reg|license|licence|zip|postcode|pin|pincode)"
+    r"\W{0,3}(?:no|nos|num|number|numbers|id|#)?\W{0,4}$",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|aud|cad|pkr)\.?)\s?$", re.I)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|l|mm|cm|m|km|iu|units?|%|mmol|umol|µmol|"
+    r"nmol|pmol|ng|pg|dl|lbs?|dollars|rupees|usd|inr|pounds|euros|steps|patients|people|"
+    r"words|times|years?|yrs?|days?|months?|weeks?|hours?|hrs?|minutes?|mins?|cases|"
+    r"participants|subjects|calories|kcal|copies|views|members)\b",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(
+    r"^(?:\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d{2}|(?:19|20)\d{2}[./\-]\d{1,2}[./\-]\d{1,2}|"
+    r"(?:19|20)\d{2}\s*[\-/]\s*(?:19|20)?\d{2}|(?:(?:19|20)\d{2}[\s,\-/]+){1,6}(?:19|20)\d{2}|"
+    r"\d{1,2}\s*[\-/]\s*\d{1,2}\s*[\-/]\s*(?:19|20)\d{2}|"
+    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$"
+)
+_NANP_SHAPE = re.compile(r"^(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}$")
+_INTL_SHAPE = re.compile(r"^\+\s?\d{1,3}[\s.\-]?\(?\d")
+_ISBN_LIKE = re.compile(r"^97[89][\s\-]?\d")
+
+
+def _region_order(text: str, regions: tuple[str, ...]) -> list[str]:
+    """Configured regions, the ones whose places are named in the text first."""
+    hinted = [r for r in regions if (h := _REGION_HINT_RES.get(r)) and h.search(text)]
+    return hinted + [r for r in regions if r not in hinted]
+
+
+def _parse(candidate: str, region: str | None):
+    try:
+        return phonenumbers.parse(candidate, region)
+    except NumberParseException:
+        return None
+
+
+def _classify_number(
+    candidate: str, regions: list[str]
+) -> tuple[str, bool, bool] | None:
+    """Return (region, valid, permissive_only) for the best reading of ``candidate``."""
+    stripped = candidate.strip()
+    if stripped.startswith("+") or stripped.startswith("00"):
+        num = _parse("+" + stripped.lstrip("+0 ") if stripped.startswith("00") else stripped, None)
+        if num is None:
+            return None
+        region = phonenumbers.region_code_for_number(num) or "ZZ"
+        if phonenumbers.is_valid_number(num):
+            return region, True, False
+        if phonenumbers.is_possible_number(num):
+            return region, False, False
+        return None
+    valid: list[str] = []
+    possible: str | None = None
+    for region in regions:
+        num = _parse(stripped, region)
+        if num is None:
+            continue
+        if phonenumbers.is_valid_number(num):
+            valid.append(region)
+            if region not in _PERMISSIVE_REGIONS:
+                break
+        elif possible is None and phonenumbers.is_possible_number(num):
+            possible = region
+    strict = [r for r in valid if r not in _PERMISSIVE_REGIONS]
+    if strict:
+        return strict[0], True, False
+    if valid:
+        return valid[0], True, True
+    if possible:
+        return possible, False, False
+    return None
+
+
+def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, bool, bool]):
+    _, valid, permissive_only = region_valid
+    digits = len(_DIGIT.findall(candidate))
+    shaped = bool(_NANP_SHAPE.match(candidate.strip()) or _INTL_SHAPE.match(candidate))
+    if valid and not permissive_only:
+        score = 0.88 if digits >= 8 or shaped else 0.6
+    elif valid or shaped:
+        score = 0.6
+    else:
+        score = 0.3
+    if has_context:
+        score += 0.25 if score < 0.6 else 0.1
+    if digits < 7:
+        score -= 0.3
+    return max(0.0, min(score, 0.99))
+
+
+def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
+    """Phone numbers in national or international format, in any configured region.
+
+    Catches: "040-23733200", "+91 98480 12345", "(212) 555-0142", "020 7946 0958",
+    numbers spelled out or spaced (after normalisation), numbers after "ph#", "call", "tel".
+    Must not catch: dates, years and year ranges, lab values, dosages, money, measurements,
+    trial/PubMed/ISBN/order/page/room numbers: those are filtered by shape (dates), by the
+    words just before the digits (PMID, order no., page, room ...) and by units just after.
+    """
+    if len(_DIGIT.findall(text)) < 7:
+        return []
+    out: list[RawFinding] = []
+    ordered: list[str] | None = None
+    for m in _PHONE_CANDIDATE.finditer(text):
+        cluster = m.group()
+        if len(_DIGIT.findall(cluster)) < 7:
+            continue
+        pieces = [(m.start(), cluster)]
+        if len(_DIGIT.findall(cluster)) > 13 or _SUBSPLIT.search(cluster):
+            pieces = []
+            pos = 0
+            for sep in _SUBSPLIT.finditer(cluster):
+                pieces.append((m.start() + pos, cluster[pos : sep.start()]))
+                pos = sep.end()
+            pieces.append((m.start() + pos, cluster[pos:]))
+        for start, piece in pieces:
+            # Trim stray punctuation so spans cover only the number.
+            lead = len(piece) - len(piece.lstrip(" \t.-/)"))
+            piece = piece.strip(" \t.-/(")
+            if piece.endswith(")") and "(" not in piece:
+                piece = piece[:-1]
+            start += lead
+            end = start + len(piece)
+            if len(_DIGIT.findall(piece)) < 7:
+                continue
+            if _DATE_LIKE.match(piece) or _ISBN_LIKE.match(piece):
+                continue
+            before = text[max(0, start - 40) : start]
+            after = text[end : end + 15]
+            if _NOT_PHONE_BEFORE.search(before) or _CURRENCY_BEFORE.search(before):
+                continue
+            if _UNIT_AFTER.match(after):
+                continue
+            if ordered is None:
+                ordered = _region_order(text, regions)
+            reading = _classify_number(piece, ordered)
+            if reading is None:
+                continue
+            has_context = bool(_PHONE_CONTEXT.search(before))
+            score = _phone_score(piece, has_context, reading)
+            region = reading[0]
+            name = REGION_NAMES.get(region, region)
+            explanation = f"phone number, {name} format"
+            if not reading[1]:
+                explanation += " (possible number)"
+            out.append(RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Email
+# --------------------------------------------------------------------------------------
+
+_TLDS = (
+    r"com|net|org|info|biz|edu|gov|co|in|uk|us|ca|au|nz|za|de|fr|ie|pk|io|me|ru|cn|jp|"
+    r"it|es|nl|be|ch|at|se|no|dk|fi|pl|br|mx|ae|sg|my|ph|ng|ke|online|site|shop|store|xyz"
+)
+_AT_WORD = r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|\s*\(@\)\s*)"
+_DOT_WORD = r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*)"
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_PROVIDERS = (
+    r"gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|rediffmail|rediff|protonmail|"
+    r"proton|icloud|aol|gmx|mail|zoho|yandex"
+)
+
+_EMAIL_PLAIN = re.compile(
+    rf"(?<![\w.@+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,24}}\b"
+)
+_EMAIL_OBFUSCATED = re.compile(
+    rf"(?<![\w.@+\-])({_LOCAL}){_AT_WORD}({_LABEL}(?:{_DOT_WORD}{_LABEL}){{0,3}})"
+    rf"{_DOT_WORD}(?:{_TLDS})\b",
+    re.IGNORECASE,
+)
+_EMAIL_PROVIDER_ONLY = re.compile(
+    rf"(?<![\w.@+\-])({_LOCAL})(?:\s*@\s*|{_AT_WORD})(?:{_PROVIDERS})\b(?![.\w])",
+    re.IGNORECASE,
+)
+_EMAIL_CONTEXT = re.compile(
+    r"\b(?:e-?mail|mail|write|contact|reach|message|msg|address|id)\b", re.IGNORECASE
+)
+_BRACKETED = re.compile(r"[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]", re.IGNORECASE)
+_STOP_LOCAL = frozenset(
+    "i me we you he she it they him her them us look looking be is was am are been "
+    "and or but not the a an this that there here come came go went going get got arrive "
+    "arrived stay stayed live lived work worked left born diagnosed seen treated good "
+    "bad best worst well once only all one two three time home night first last".split()
+)
+
+
+def find_emails(text: str) -> list[RawFinding]:
+    """Email addresses, plain or obfuscated ("name [at] gmail [dot] com", "name at gmail").
+
+    Must not catch: "look at this dot" prose; a spelled-out "at" needs a known provider,
+    a TLD after "dot", and a local part that is not an ordinary word like "me" or "look".
+    Forum "@mentions" are not emails (no domain).
+    """
+    if "@" not in text and "at" not in text.lower():
+        return []
+    out: list[RawFinding] = []
+    taken: list[tuple[int, int]] = []
+    for m in _EMAIL_PLAIN.finditer(text):
+        out.append(RawFinding(CONTACT, "email", m.start(), m.end(), 0.97, "contact.email",
+                              "email address"))  # fmt: skip
+        taken.append(m.span())
+    for regex, base in ((_EMAIL_OBFUSCATED, 0.92), (_EMAIL_PROVIDER_ONLY, 0.85)):
+        for m in regex.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            local = m.group(1)
+            spelled = "@" not in m.group() and not _BRACKETED.search(m.group())
+            if spelled and local.lower() in _STOP_LOCAL:
+                continue
+            score = base
+            if spelled and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
+                score -= 0.1
+            out.append(RawFinding(CONTACT, "email", m.start(), m.end(), score, "contact.email",
+                                  "email address, written to dodge filters"))  # fmt: skip
+            taken.append(m.span())
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# URLs
+# --------------------------------------------------------------------------------------
+
+_URL_TLDS = (
+    r"com|net|org|info|biz|co\.uk|org\.uk|co\.in|co\.nz|com\.au|co\.za|in|uk|us|ca|au|nz|"
+    r"za|de|fr|ie|pk|io|me|shop|store|online|site|health|clinic|care|xyz|club|life|live|"
+    r"today|website|world|co"
+)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"'`]{2,300}|"
+    rf"(?<![@\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{_URL_TLDS})"
+    r"(?![\w\-])(?:/[^\s<>\"'`]{0,200})?|"
+    rf"(?<![@\w.\-])[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*"
+    rf"(?:{_URL_TLDS})\b",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}'\""
+# Reputable sources people cite for information; linking them is not advertising.
+_TRUSTED = re.compile(
+    r"(?:^|[./])(?:nih\.gov|ncbi\.nlm\.nih\.gov|pubmed|clinicaltrials\.gov|nhs\.uk|who\.int|"
+    r"cdc\.gov|mayoclinic\.org|clevelandclinic\.org|hopkinsmedicine\.org|scleroderma\.org|"
+    r"sclerodermauk\.org|sruk\.co\.uk|versusarthritis\.org|arthritis\.org|rheumatology\.org|"
+    r"aad\.org|dermnetnz\.org|medlineplus\.gov|cochranelibrary\.com|cochrane\.org|"
+    r"wikipedia\.org|bmj\.com|nejm\.org|thelancet\.com|nature\.com|sciencedirect\.com|"
+    r"doi\.org|rarediseases\.org|rarediseases\.info\.nih\.gov|gov|gov\.uk|nhs\.net|edu|"
+    r"ac\.uk)(?:[/:?#]|$)",
+    re.IGNORECASE,
+)
+_NOT_DOMAIN = re.compile(r"^(?:e\.g|i\.e|a\.m|p\.m|vs|etc|no|dr|mr|mrs|ms|st)\.", re.I)
+_HANDLE_LINK = re.compile(
+    r"(?:t\.me|telegram\.me|wa\.me|instagram\.com|facebook\.com|fb\.com|fb\.me|twitter\.com|"
+    r"x\.com|tiktok\.com|youtube\.com/@|m\.me)/",
+    re.IGNORECASE,
+)
+
+
+def find_urls(text: str) -> list[RawFinding]:
+    """Websites: "www.cure-calcinosis.com", "https://...", "cure-calcinosis dot com".
+
+    Must not catch: abbreviations ("e.g.", "Dr.P.Krishna"), reputable health sources
+    (NIH, NHS, PubMed, .gov, .edu, charities), or messaging links (reported as handles).
+    """
+    if "." not in text and "dot" not in text.lower():
+        return []
+    out: list[RawFinding] = []
+    for m in _URL.finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        url = text[start:end]
+        if len(url) < 4 or _NOT_DOMAIN.match(url):
+            continue
+        bare = url.split("://", 1)[-1]
+        host = bare.split("/", 1)[0]
+        if _TRUSTED.search(host) or _HANDLE_LINK.match(bare.removeprefix("www.")):
+            continue
+        explicit = url.lower().startswith(("http", "www."))
+        score = 0.93 if explicit else 0.8
+        out.append(RawFinding(CONTACT, "url", start, end, score, "contact.url",
+                              f"website address ({host.lower()})"))  # fmt: skip
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Messaging handles
+# --------------------------------------------------------------------------------------
+
+_PLATFORM = (
+    r"whats\s?app|telegram|signal|skype|instagram|insta|ig|facebook|fb|messenger|twitter|"
+    r"tiktok|tik\s?tok|snapchat|snap|wechat|viber|kik|discord|threads|youtube"
+)
+_HANDLE_TOKEN = r"[A-Za-z_][A-Za-z0-9_.]{2,29}"
+_HANDLE_AFTER_PLATFORM = re.compile(
+    rf"\b(?P<platform>{_PLATFORM})\s*(?:id|handle|user\s?name|username|name|account|acc|"
+    r"page|profile)?\s*(?:is|:|-|=|@|at|as|on)?\s*"
+    rf"(?P<handle>@[A-Za-z0-9_][A-Za-z0-9_.]{{1,29}}|live:[A-Za-z0-9_.\-]{{2,40}}|"
+    rf"{_HANDLE_TOKEN})",
+    re.IGNORECASE,
+)
+_AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+_AT_HANDLE_CONTEXT_BEFORE = re.compile(
+    rf"\b(?:follow|dm|pm|message|msg|find|add|contact|reach|ping|text|chat|{_PLATFORM})\b"
+    r"[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+_AT_HANDLE_CONTEXT_AFTER = re.compile(rf"^\s*(?:on|at|via)\s+(?:{_PLATFORM})\b", re.IGNORECASE)
+_HANDLE_LINK_FULL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|wa\.me|instagram\.com|facebook\.com|"
+    r"fb\.com|fb\.me|m\.me|twitter\.com|x\.com|tiktok\.com)/@?[A-Za-z0-9_.+]{2,50}",
+    re.IGNORECASE,
+)
+_HANDLE_STOP = frozenset(
+    "group groups page pages and or the a an to for me us him her them you i is was it "
+    "with about too also chat chats video call calls message messages support community "
+    "forum people someone anyone everyone there here this that my your our his their "
+    "app account status story stories post posts photo photos".split()
+)
+
+
+def find_handles(text: str) -> list[RawFinding]:
+    """Messaging handles with context: "WhatsApp: cure_lady", "Telegram @healer",
+    "follow me @calcinosis_cure", "skype id live:abc", "t.me/healer", "wa.me/919848012345".
+
+    Must not catch: forum "@Liz" replies with no messaging context, or prose such as
+    "there is a Facebook group for us" (a plain word after the platform name needs an
+    explicit "id:"/":"/"is" and must look like a handle, e.g. hold a digit, "_" or ".").
+    """
+    low = text.lower()
+    if "@" not in text and not any(
+        p in low
+        for p in ("whats", "telegram", "signal", "skype", "insta", "ig", "facebook", "fb",
+                  "messenger", "twitter", "tik", "snap", "wechat", "viber", "kik", "discord",
+                  "threads", "youtube", "wa.me", "t.me")  # fmt: skip
+    ):
+        return []
+    out: list[RawFinding] = []
+    for m in _HANDLE_LINK_FULL.finditer(text):
+        out.append(RawFinding(CONTACT, "handle", m.start(), m.end(), 0.92, "contact.handle",
+                              "messaging or social-media link"))  # fmt: skip
+    for m in _HANDLE_AFTER_PLATFORM.finditer(text):
+        handle = m.group("handle")
+        platform = re.sub(r"\s+", "", m.group("platform").lower())
+        joiner = text[m.end("platform") : m.start("handle")].lower()
+        if handle.startswith("@") or handle.lower().startswith("live:"):
+            score = 0.92
+        else:
+            if handle.lower() in _HANDLE_STOP or handle.lower().rstrip(".") in _HANDLE_STOP:
+                continue
+            looks_like_handle = any(c.isdigit() or c in "_." for c in handle.rstrip("."))
+            explicit = bool(re.search(r"\b(?:id|handle|user\s?name|username)\b|[:=]", joiner))
+            if not (looks_like_handle or explicit):
+                continue
+            if platform in {"signal", "snap", "ig", "fb", "threads"} and not explicit:
+                continue
+            score = 0.88 if explicit else 0.75
+        end = m.end("handle")
+        while end > m.start("handle") and text[end - 1] in ".":
+            end -= 1
+        out.append(RawFinding(CONTACT, "handle", m.start(), end, score, "contact.handle",
+                              f"{platform} handle"))  # fmt: skip
+    for m in _AT_HANDLE.finditer(text):
+        before = text[max(0, m.start() - 45) : m.start()]
+        after = text[m.end() : m.end() + 25]
+        if _AT_HANDLE_CONTEXT_BEFORE.search(before) or _AT_HANDLE_CONTEXT_AFTER.match(after):
+            out.append(RawFinding(CONTACT, "handle", m.start(), m.end(), 0.85, "contact.handle",
+                                  "social-media handle offered for contact"))  # fmt: skip
+    return out

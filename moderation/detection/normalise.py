@@ -1,0 +1,235 @@
+"""Undo the usual tricks for hiding contact details, keeping a map back to the original.
+
+Catches: full-width and other compatibility forms (NFKC), invisible characters, Cyrillic or
+Greek letters that look Latin, letters standing in for digits inside a digit run ("O4O-2373"),
+spelled-out digits ("four zero two ... double five", "oh" for zero) and digits spaced out one
+by one ("4 0 2 3 7 ...").
+
+Must not catch: ordinary words.  Letters are only turned into digits inside a token that
+already holds a digit, and number words only when six or more of them run together, so "one
+or two", "I" or "oh well" stay as they are.
+
+Each step is a list of edits (original span -> replacement).  :class:`Normalised` chains the
+steps, so any span found in the normalised text maps back to the exact characters the user
+wrote; a span that starts or ends inside a replaced run widens to cover the whole run.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Latin look-alikes that NFKC leaves alone.
+_CONFUSABLES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ӏ": "l", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "З": "3",
+    # Greek
+    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "Α": "A",
+    "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # punctuation people paste from word processors
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+    "\u201d": '"', "\u00a0": " ", "\u3002": ".", "\uff0e": ".",
+}  # fmt: skip
+
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_WORD = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+_TOKEN = rf"(?:{_WORD}|o|\d{{1,4}})"
+# Six or more tokens; the caller keeps only runs with at least three number words, so plain
+# digit runs (which phonenumbers reads anyway) are left alone.
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:{_WORD}|\d{{1,4}})(?:[\s,.\-]{{1,3}}{_TOKEN}){{5,24}}\b",
+    re.IGNORECASE,
+)
+_ANY_NUMBER_WORD = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
+_SPLIT_TOKENS = re.compile(rf"{_WORD}|o|\d+", re.IGNORECASE)
+
+# A token of three or more characters, only digits and O/o/I/l, holding at least one real
+# digit: "O4O", "2373332OO".  Words never qualify because they hold no digit.
+_LOOKALIKE_TOKEN = re.compile(r"\b(?=[0-9OolI]{0,40}\d)[0-9OolI]{3,40}\b")
+_LOOKALIKE_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+# Seven or more single digits each separated by one separator: "4 0 2 3 7 3 3".
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?:[ .\-_]\d){6,19}(?![\d])")
+_SEPARATORS = re.compile(r"[ .\-_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    o_start: int
+    o_end: int
+    n_start: int
+    n_end: int
+
+
+class _Step:
+    """One rewrite: positions in its output map to positions in its input."""
+
+    __slots__ = ("_edits", "_n_starts")
+
+    def __init__(self, edits: list[_Edit]) -> None:
+        self._edits = edits
+        self._n_starts = [e.n_start for e in edits]
+
+    def start(self, p: int) -> int:
+        i = bisect_right(self._n_starts, p) - 1
+        if i < 0:
+            return p
+        e = self._edits[i]
+        if p < e.n_end:
+            return e.o_start
+        return p + (e.o_end - e.n_end)
+
+    def end(self, q: int) -> int:
+        if q <= 0:
+            return 0
+        i = bisect_right(self._n_starts, q - 1) - 1
+        if i < 0:
+            return q
+        e = self._edits[i]
+        if q - 1 < e.n_end:
+            return e.o_end
+        return q + (e.o_end - e.n_end)
+
+
+def _apply(text: str, replacements: list[tuple[int, int, str]]) -> tuple[str, _Step | None]:
+    """Apply sorted, non-overlapping ``(start, end, new)`` replacements to ``text``."""
+    if not replacements:
+        return text, None
+    parts: list[str] = []
+    edits: list[_Edit] = []
+    pos = 0
+    n_pos = 0
+    for start, end, new in replacements:
+        parts.append(text[pos:start])
+        n_pos += start - pos
+        parts.append(new)
+        edits.append(_Edit(start, end, n_pos, n_pos + len(new)))
+        n_pos += len(new)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), _Step(edits)
+
+
+def _unicode_replacements(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _NON_ASCII.finditer(text):
+        ch = m.group()
+        if ch in _INVISIBLE:
+            new = ""
+        elif ch in _CONFUSABLES:
+            new = _CONFUSABLES[ch]
+        else:
+            new = unicodedata.normalize("NFKC", ch)
+            new = "".join(_CONFUSABLES.get(c, c) for c in new)
+            if new == ch:
+                continue
+        out.append((m.start(), m.end(), new))
+    return out
+
+
+def _number_word_replacements(text: str) -> list[tuple[int, int, str]]:
+    if not _ANY_NUMBER_WORD.search(text):
+        return []
+    out = []
+    for m in _NUMBER_WORDS.finditer(text):
+        tokens = _SPLIT_TOKENS.findall(m.group())
+        words = sum(1 for t in tokens if not t.isdigit())
+        if words < 3:
+            continue
+        digits: list[str] = []
+        repeat = 1
+        for tok in tokens:
+            low = tok.lower()
+            if low == "double":
+                repeat = 2
+            elif low == "triple":
+                repeat = 3
+            elif low.isdigit():
+                digits.append(low[0] * (repeat - 1) + low)
+                repeat = 1
+            else:
+                digits.append(_DIGIT_WORDS[low] * repeat)
+                repeat = 1
+        value = "".join(digits)
+        if len(value) >= 6:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+def _lookalike_replacements(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _LOOKALIKE_TOKEN.finditer(text):
+        new = m.group().translate(_LOOKALIKE_MAP)
+        if new != m.group():
+            out.append((m.start(), m.end(), new))
+    return out
+
+
+def _spaced_digit_replacements(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SPACED_DIGITS.finditer(text):
+        run = m.group()
+        # "1.2.3" style version numbers and single-separator dates are not phone numbers in
+        # disguise; only collapse runs whose separators are all the same character.
+        seps = set(_SEPARATORS.findall(run))
+        if len(seps) == 1:
+            out.append((m.start(), m.end(), _SEPARATORS.sub("", run)))
+    return out
+
+
+class Normalised:
+    """The normalised text plus the chain of steps that produced it."""
+
+    __slots__ = ("_steps", "original", "text")
+
+    def __init__(self, original: str, text: str, steps: list[_Step]) -> None:
+        self.original = original
+        self.text = text
+        self._steps = steps
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._steps)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of :attr:`text` to a span of :attr:`original`."""
+        s, e = start, end
+        for step in reversed(self._steps):
+            s, e = step.start(s), step.end(e)
+        n = len(self.original)
+        s = min(max(s, 0), n)
+        e = min(max(e, s), n)
+        return s, e
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise ``text`` for contact-detail detection.  Cheap when nothing needs doing."""
+    steps: list[_Step] = []
+    current = text
+    producers = (
+        _unicode_replacements if not text.isascii() else None,
+        _number_word_replacements,
+        _lookalike_replacements,
+        _spaced_digit_replacements,
+    )
+    for produce in producers:
+        if produce is None:
+            continue
+        current, step = _apply(current, produce(current))
+        if step is not None:
+            steps.append(step)
+    return Normalised(text, current, steps)

@@ -1,0 +1,121 @@
+"""Named practitioner offered for contact.
+
+Catches: a titled name together with a solicitation in the imperative or addressed to the
+reader: "pls call him Dr.P.Krishna Choudary", "contact Dr. Rao", "you should visit Dr Shah
+at his clinic", "ask for Dr Mehta", "I highly recommend you see Prof. Denton", and pronoun
+forms ("you can reach him", "contact her") when a titled name is close by.
+
+Must not catch: a doctor's name alone ("Dr Smith said my calcium was normal"), past or
+first-person reports ("I called Dr Patel", "we went to see Dr Lee"), or generic advice
+with no name ("call your doctor", "see a dermatologist", "ask your rheumatologist").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contact import RawFinding
+from .types import CONTACT
+
+_TITLE = r"(?:Dr|Doctor|Doc|Prof|Professor|Vaidya|Vaid|Hakim|Swami|Acharya|Guruji)"
+_NAME_TOKEN = r"(?:[A-Za-z]\.\s?){0,3}[A-Za-z][A-Za-z'\-]{1,20}"
+_TITLED_NAME = re.compile(
+    rf"\b{_TITLE}\b\.?\s{{0,2}}(?P<name>{_NAME_TOKEN}(?:[ \t]{{1,2}}{_NAME_TOKEN}){{0,2}})",
+    re.IGNORECASE,
+)
+_LEAD = (
+    r"(?:(?:pls|plz|please|kindly|just|so|then|do|and|or|definitely|must|"
+    r"you\s+(?:can|could|should|must|may|might\s+want\s+to|need\s+to|have\s+to|ought\s+to)|"
+    r"u\s+(?:can|could|should|must)|"
+    r"i\s+(?:would\s+)?(?:highly\s+|strongly\s+|really\s+)?(?:recommend|suggest|advise|urge)"
+    r"(?:\s+(?:that\s+)?(?:you|u|everyone|anyone))?(?:\s+to)?|"
+    r"(?:everyone|anyone|any\s+one|people)\s+(?:can|should|could|must)|"
+    r"feel\s+free\s+to|try\s+(?:and|to)|go\s+and|better)\s+){0,2}"
+)
+_VERB = (
+    r"(?:call|contact|consult|visit|see|ring|phone|reach(?:\s+out\s+to)?|ask\s+for|email|"
+    r"e-mail|write\s+to|message|text|whatsapp|get\s+in\s+touch\s+with|meet|"
+    r"book\s+(?:an\s+appointment\s+)?with|make\s+an\s+appointment\s+with|go\s+to)"
+)
+_SOLICIT = re.compile(rf"{_LEAD}\b{_VERB}\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^[ \t,:\-]{0,3}(?:him|her|them)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:,()\n\-]|\b(?:and|so|then|or|pls|please|plz|kindly|just|must|if\s+you|"
+    r"who\s+can|definitely))\s*$",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"^[\s,:\-]{0,4}")
+_NOT_NAMES = frozenset(
+    "a an the your my his her our their this that who which about and or if to for at in on "
+    "of or is was says said told who's today tomorrow again soon first immediately asap "
+    "yourself itself right now there here someone anyone specialist visit appointment "
+    "office immediately before after when because since him them it me us you".split()
+)
+
+
+def _valid_name(name: str) -> str | None:
+    """Trim a candidate name to words that can be part of a name; None if nothing is left."""
+    tokens = name.split()
+    kept: list[str] = []
+    for tok in tokens:
+        bare = tok.strip(".,").lower()
+        letters = re.sub(r"^(?:[a-z]\.\s?)+", "", bare)
+        if bare in _NOT_NAMES or letters in _NOT_NAMES:
+            break
+        if kept and tok[0].islower():
+            break
+        kept.append(tok.rstrip(",."))
+    if not kept:
+        return None
+    if all(t[0].islower() for t in kept) and len(kept[0]) < 3:
+        return None
+    return " ".join(kept)
+
+
+def find_practitioners(text: str) -> list[RawFinding]:
+    """Named practitioners with a solicitation; see the module docstring."""
+    low = text.lower()
+    if not any(t in low for t in ("dr", "doc", "prof", "vaid", "hakim", "swami", "acharya")):
+        return []
+    names = []
+    for m in _TITLED_NAME.finditer(text):
+        name = _valid_name(m.group("name"))
+        title = text[m.start() : m.start("name")].strip(" .\t\n").lower()
+        # An all-lowercase "name" is only trusted after "dr": "visit doctor regularly" is
+        # not a name, "call dr chaudry" is.
+        if name and name[0].islower() and title != "dr":
+            continue
+        if name:
+            names.append((m.start(), m.start("name") + len(name), name))
+    if not names:
+        return []
+    out: list[RawFinding] = []
+    for m in _SOLICIT.finditer(text):
+        lead_is_empty = m.group().lower().split()[0] in _VERB_FIRST_WORDS
+        if lead_is_empty and not _CLAUSE_START.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        after = text[m.end() : m.end() + 80]
+        pronoun = _PRONOUN.match(after)
+        rest_start = m.end() + (pronoun.end() if pronoun else 0)
+        gap = _GAP.match(text[rest_start : rest_start + 6])
+        name_start = rest_start + (gap.end() if gap else 0)
+        following = next((n for n in names if n[0] == name_start), None)
+        if following is not None:
+            out.append(RawFinding(CONTACT, "practitioner", m.start(), following[1], 0.9,
+                                  "contact.practitioner",
+                                  f"asks readers to contact a named practitioner ({following[2]})"))  # fmt: skip
+            continue
+        if pronoun:
+            nearby = [n for n in names if m.start() - 300 <= n[0] <= m.end() + 80]
+            if nearby:
+                name = nearby[-1][2]
+                out.append(RawFinding(CONTACT, "practitioner", m.start(), rest_start, 0.8,
+                                      "contact.practitioner",
+                                      f"asks readers to contact a named practitioner ({name})"))  # fmt: skip
+    return out
+
+
+_VERB_FIRST_WORDS = frozenset(
+    "call contact consult visit see ring phone reach ask email e-mail write message text "
+    "whatsapp get meet book make go".split()
+)
