@@ -28,17 +28,17 @@ class RegisterForm(forms.Form):
         max_length=150, help_text="Letters, digits and @ . + - _ only. You log in with it."
     )
     display_name = forms.CharField(
-        label="Name shown on your posts", max_length=60, required=False,
+        label="Name shown on your posts",
+        max_length=60,
+        required=False,
         help_text="Optional. A first name is enough; we show your username otherwise.",
-    )  # fmt: skip
+    )
     email = forms.EmailField(
         required=False,
         help_text="Optional. Only used to tell you about replies; never shown to anyone.",
     )
     password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(
-        label="Password again", widget=forms.PasswordInput, strip=False
-    )
+    password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
 
     def clean(self):
         data = super().clean()

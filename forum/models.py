@@ -182,12 +182,12 @@ class Post(models.Model):
     def __str__(self) -> str:
         return f"#{self.number} by {self.author} in {self.thread}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("forum:post", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         if self.parent_id and self.parent.thread_id != self.thread_id:
             raise ValidationError({"parent": "You can only reply to a post in the same thread."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("forum:post", kwargs={"pk": self.pk})
 
     @property
     def is_deleted(self) -> bool:
@@ -219,6 +219,9 @@ class PostRevision(models.Model):
             models.UniqueConstraint(fields=["post", "revision"], name="unique_post_revision"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.post} (revision {self.revision})"
+
 
 class Vote(models.Model):
     class Value(models.IntegerChoices):
@@ -235,7 +238,9 @@ class Vote(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["post", "user"], name="one_vote_per_user_and_post"),
-            models.CheckConstraint(condition=models.Q(value__in=[1, -1]), name="vote_value_1_or_-1"),
+            models.CheckConstraint(
+                condition=models.Q(value__in=[1, -1]), name="vote_value_1_or_-1"
+            ),
         ]
 
 
@@ -263,7 +268,9 @@ class Notification(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"])]
         constraints = [
-            models.UniqueConstraint(fields=["user", "event_key"], name="one_notification_per_event"),
+            models.UniqueConstraint(
+                fields=["user", "event_key"], name="one_notification_per_event"
+            ),
         ]
 
     def __str__(self) -> str:

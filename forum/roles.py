@@ -48,4 +48,3 @@ def role_grant(*, user, role: Role) -> None:
     user.save(update_fields=["is_staff"])
     if hasattr(user, "_role_group_names"):
         del user._role_group_names
-

@@ -16,12 +16,18 @@ from forum.roles import Role, role_grant
 SEED_FILE = Path(__file__).parent / "data" / "calcinosis.json"
 
 CATEGORIES = [
-    ("Living with calcinosis", "living-with-calcinosis",
-     "Day-to-day life with calcium deposits: pain, wounds, work, hands and feet."),
+    (
+        "Living with calcinosis",
+        "living-with-calcinosis",
+        "Day-to-day life with calcium deposits: pain, wounds, work, hands and feet.",
+    ),
     ("Caregivers", "caregivers", "For partners, children and friends who look after someone."),
-    ("Treatments and research", "treatments-and-research",
-     "What your care team suggested, what you have read, and questions for your doctor."),
-]  # fmt: skip
+    (
+        "Treatments and research",
+        "treatments-and-research",
+        "What your care team suggested, what you have read, and questions for your doctor.",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,7 @@ def seed_article(*, path: Path = SEED_FILE) -> Article:
     spec = data["article"]
     article = Article.objects.filter(slug=spec["slug"]).select_related("thread").first()
     if article is None:
-        thread = Thread.objects.create(
-            title=spec["title"], created_at=_aware(spec["published_at"])
-        )
+        thread = Thread.objects.create(title=spec["title"], created_at=_aware(spec["published_at"]))
         article = Article.objects.create(
             slug=spec["slug"],
             title=spec["title"],

@@ -1,5 +1,5 @@
-"""Everything that writes forum data. Views, the API, commands and tasks call these; validation lives
-here and in the models, so every door refuses the same bad input with the same message."""
+"""Everything that writes forum data. Views, the API, commands and tasks call these; validation
+lives here and in the models, so every door refuses the same bad input with the same message."""
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -25,10 +25,13 @@ from forum.models import (
 
 def _announce(post: Post, *, created: bool) -> None:
     post_id, revision = post.pk, post.revision
+    # robust: a listener that fails (say, the broker is down) must not turn a saved post into an
+    # error page; the failure is logged and moderation's sweep catches up.
     transaction.on_commit(
-        lambda: events.post_changed.send(
+        lambda: events.post_changed.send_robust(
             sender=Post, post_id=post_id, revision=revision, created=created
-        )
+        ),
+        robust=True,
     )
 
 
@@ -65,7 +68,7 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
     if parent is not None and parent.author_id != author.pk:
         from forum import tasks  # the task module imports this one
 
-        transaction.on_commit(lambda: tasks.notify_reply.delay(post.pk))
+        transaction.on_commit(lambda: tasks.notify_reply.delay(post.pk), robust=True)
     return post
 
 
@@ -124,7 +127,7 @@ VOTE_VALUES = (-1, 0, 1)
 
 @transaction.atomic
 def vote_set(*, post: Post, user: User, value: int) -> Post:
-    """Cast, change (+1/-1) or take back (0) a member's vote; returns the post with its new score."""
+    """Cast, change (+1/-1) or take back (0) a member's vote. Returns the post, new score set."""
     if value not in VOTE_VALUES:
         raise ValidationError({"value": "A vote is +1 (up), -1 (down) or 0 (take back your vote)."})
     if post.author_id == user.pk:

@@ -51,7 +51,9 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         shown = pages
     else:
         shown = [p for p in pages if str(p.number) == requested] or pages[:1]
-    comments = _paginate(request, selectors.post_list(user=request.user, thread=article.thread), "cpage")
+    comments = _paginate(
+        request, selectors.post_list(user=request.user, thread=article.thread), "cpage"
+    )
     return render(
         request,
         "forum/article_detail.html",
@@ -172,7 +174,9 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PostForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
-            post = services.post_edit(post=post, editor=request.user, body=form.cleaned_data["body"])
+            post = services.post_edit(
+                post=post, editor=request.user, body=form.cleaned_data["body"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -1,4 +1,4 @@
-"""Moderation data. Reports from readers live here from the start; the triage queue builds on them."""
+"""Moderation data: readers' reports (and, built on them, the triage queue)."""
 
 from django.conf import settings
 from django.db import models

@@ -16,7 +16,9 @@ def report_create(*, post: Post, reporter: User, reason: str, note: str = "") ->
         choices = ", ".join(ReportReason.values)
         raise ValidationError({"reason": f"Choose one of the reasons: {choices}."})
     if post.author_id == reporter.pk:
-        raise ValidationError({"post": "You can't report your own post; edit or delete it instead."})
+        raise ValidationError(
+            {"post": "You can't report your own post; edit or delete it instead."}
+        )
     report = Report(post=post, reporter=reporter, reason=reason, note=(note or "").strip())
     report.full_clean(exclude=["post", "reporter"], validate_constraints=False)
     if Report.objects.filter(post=post, reporter=reporter).exists():

@@ -12,7 +12,7 @@ from moderation.forms import ReportForm
 
 @login_required
 def report_post(request: HttpRequest, pk: int) -> HttpResponse:
-    """"Report to administrator": a short form, then back to the post with a thank-you."""
+    """ "Report to administrator": a short form, then back to the post with a thank-you."""
     post = forum_selectors.post_get(user=request.user, pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -35,4 +35,6 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(post)
     status = 400 if request.method == "POST" else 200
-    return render(request, "moderation/report_form.html", {"form": form, "post": post}, status=status)
+    return render(
+        request, "moderation/report_form.html", {"form": form, "post": post}, status=status
+    )

@@ -1,6 +1,6 @@
 """Settings shared by every environment. Everything that differs between machines comes from the
-environment (django-environ); the defaults run on a laptop with nothing installed by hand: SQLite and
-Kombu's filesystem transport as the Celery broker."""
+environment (django-environ); the defaults run on a laptop with nothing installed by hand:
+SQLite, and Kombu's filesystem transport as the Celery broker."""
 
 from pathlib import Path
 
@@ -123,12 +123,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Publishing gives up quickly when the broker is down: the page must answer, not wait.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 
 REST_FRAMEWORK = {
+    # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -1,8 +1,10 @@
 """The test suite. DATABASE_URL selects PostgreSQL (CI) or SQLite (the default, in a file so that a
 Celery worker started by a test can open the same database)."""
 
+import os
+
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env
+from .base import DATABASES, REDIS_URL, VAR_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -14,3 +16,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests never share a queue with a worker started by `make run`: Redis when the suite has one (a
+# queue of this test run's own, consumed by the worker a test starts), otherwise memory.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60}
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default=f"test-{os.getpid()}")

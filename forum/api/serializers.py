@@ -2,7 +2,6 @@
 are business rules) are enforced by forum.services so that every door says the same."""
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from forum import markup, selectors
@@ -36,9 +35,16 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "slug", "title", "published_at", "attribution", "attribution_url", "thread",
-            "url", "pages", "more_articles",
-        ]  # fmt: skip
+            "slug",
+            "title",
+            "published_at",
+            "attribution",
+            "attribution_url",
+            "thread",
+            "url",
+            "pages",
+            "more_articles",
+        ]
 
 
 class ArticleListSerializer(ArticleSerializer):
@@ -61,9 +67,15 @@ class ThreadSerializer(serializers.ModelSerializer):
     class Meta:
         model = Thread
         fields = [
-            "id", "title", "category", "author", "created_at", "last_posted_at",
-            "post_count", "url",
-        ]  # fmt: skip
+            "id",
+            "title",
+            "category",
+            "author",
+            "created_at",
+            "last_posted_at",
+            "post_count",
+            "url",
+        ]
 
 
 class ThreadCreateSerializer(serializers.Serializer):
@@ -82,9 +94,21 @@ class PostSerializer(serializers.ModelSerializer):
     class Meta:
         model = Post
         fields = [
-            "id", "thread", "number", "parent", "author", "body", "body_html", "revision",
-            "created_at", "edited_at", "score", "my_vote", "moderation_state", "url",
-        ]  # fmt: skip
+            "id",
+            "thread",
+            "number",
+            "parent",
+            "author",
+            "body",
+            "body_html",
+            "revision",
+            "created_at",
+            "edited_at",
+            "score",
+            "my_vote",
+            "moderation_state",
+            "url",
+        ]
         read_only_fields = fields
 
     def _body_for_reader(self, post: Post) -> str:

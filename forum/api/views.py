@@ -82,9 +82,11 @@ class ThreadViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data.is_valid(raise_exception=True)
         parent = None
         if data.validated_data.get("parent"):
-            parent = selectors.post_list(user=request.user, thread=thread).filter(
-                pk=data.validated_data["parent"]
-            ).first()
+            parent = (
+                selectors.post_list(user=request.user, thread=thread)
+                .filter(pk=data.validated_data["parent"])
+                .first()
+            )
             if parent is None:
                 return Response(
                     {"parent": ["No post with this id in this thread."]},
@@ -136,4 +138,3 @@ class PostViewSet(
         data.is_valid(raise_exception=True)
         post = services.vote_set(post=post, user=request.user, value=data.validated_data["value"])
         return Response({"score": post.score, "my_vote": data.validated_data["value"]})
-

@@ -16,4 +16,4 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No member with the username “{username}”.")
         role_grant(user=user, role=Role(role))
-        self.stdout.write(f"{user.username} is now a {role}.")
+        self.stdout.write(f"{user.username} now has the {role} role.")

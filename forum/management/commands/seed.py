@@ -4,7 +4,10 @@ from forum import seeding
 
 
 class Command(BaseCommand):
-    help = "Load the calcinosis article, its two reader comments and the forum categories (idempotent)."
+    help = (
+        "Load the calcinosis article, its two reader comments and the forum categories "
+        "(idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,61 @@
+# Two commands set everything up: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run web worker migrate seed test lint format constraints check-compose clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the project with its pinned dependencies
+
+migrate: venv ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the article, its comments, the categories and the demo logins
+	$(BIN)/python manage.py seed --demo-accounts
+
+run: seed ## Everything: install, migrate, seed, then web server (PORT=8000) and a Celery worker
+	@echo "Starting a Celery worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule \
+		--loglevel=INFO --concurrency=2 & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+web: venv ## Only the web server
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: venv ## Only a Celery worker (with the beat scheduler)
+	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=INFO
+
+test: venv ## Lint, check formatting and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(BIN)/pytest
+
+lint: venv ## Lint only
+	$(BIN)/ruff check .
+
+format: venv ## Format the code and fix what ruff can fix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+constraints: venv ## Re-pin every dependency into constraints.txt from the current .venv
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+
+check-compose: ## Validate docker-compose.yml (needs the docker-compose package)
+	docker-compose config -q
+
+clean: ## Remove the venv, the local database and runtime files
+	rm -rf $(VENV) var staticfiles *.egg-info
