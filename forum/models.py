@@ -243,6 +243,9 @@ class Vote(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.value:+d} on {self.post} by {self.user}"
+
 
 class Notification(models.Model):
     """A message for a member, shown on their notifications page (and often also e-mailed)."""

@@ -1,0 +1,50 @@
+"""The forum's Celery wiring, end to end: a reply posted through the service is announced after
+commit, goes through real Redis, and a real worker process writes the notification and e-mail."""
+
+import pytest
+
+from forum import services
+from forum.models import Notification
+from tests.factories import ThreadFactory, UserFactory
+from tests.utils import wait_for
+
+pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_worker_notifies_the_author_of_a_reply(celery_worker):
+    mail_dir = celery_worker
+    thread = ThreadFactory()
+    author = UserFactory(username="asker", email="asker@example.org")
+    parent = services.post_create(thread=thread, author=author, body="Does heat help?")
+
+    reply = services.post_create(
+        thread=thread, author=UserFactory(display_name="Helper"), body="Yes", parent=parent
+    )
+
+    notification = wait_for(lambda: Notification.objects.filter(user=author).first())
+    assert notification.post_id == reply.pk
+    assert "Helper replied to your post #1" in notification.message
+    mails = wait_for(lambda: list(mail_dir.glob("*.log")))
+    assert "asker@example.org" in mails[0].read_text()
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Point the producer at a port where nothing listens, then put things back."""
+    from config.celery import app
+
+    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    monkeypatch.setattr(app, "_pool", None)
+    yield
+    app.pool.force_close_all()
+
+
+def test_posting_works_when_the_broker_is_down(broker_down):
+    """The post is saved and the page answers; the notification is what waits."""
+    thread = ThreadFactory()
+    author = UserFactory()
+    parent = services.post_create(thread=thread, author=author, body="question")
+
+    reply = services.post_create(thread=thread, author=UserFactory(), body="answer", parent=parent)
+
+    assert reply.pk is not None
