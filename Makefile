@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run web worker migrate seed test lint format constraints check-compose clean
+.PHONY: help venv run web worker migrate seed test lint format constraints check-compose browser clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ format: venv ## Format the code and fix what ruff can fix
 
 constraints: venv ## Re-pin every dependency into constraints.txt from the current .venv
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+
+browser: ## Install Debian's Chromium for the browser tests, if it is missing (needs root or sudo)
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 check-compose: ## Validate docker-compose.yml (needs the docker-compose package)
 	docker-compose config -q
