@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import fastre
 from .contact import RawFinding
 from .types import CONTACT
 
@@ -26,30 +27,30 @@ _STREET_SUFFIX = (
     r"Gardens|Row|Mews|Walk|Trail|Plaza|Marg|Path|Pike|Alley|Expressway|Freeway"
 )
 _NAME_WORD = r"[A-Z][A-Za-z'\-]{1,20}|\d{1,3}(?:st|nd|rd|th)"
-_STREET = re.compile(
+_STREET = fastre.compile(
     r"\b\d{1,6}[A-Za-z]?(?:[\-/]\d{1,4}[A-Za-z]?)?,?\s{1,3}"
     r"(?:(?:[NSEW]|North|South|East|West)\.?\s{1,3})?"
     rf"(?:(?:{_NAME_WORD})\s{{1,3}}){{1,3}}"
-    rf"(?:{_STREET_SUFFIX}|Dr(?=\s*(?:[,\n]|$)))\b\.?"
+    rf"(?:{_STREET_SUFFIX}|Dr(?:\s{0,3},|\s{0,3}\n|$))\.?"
     r"(?:,?\s{1,3}(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)\.?\s{0,3}#?\s{0,2}[0-9A-Z]{1,5}\b)?"
 )
-_STREET_LOWER = re.compile(
+_STREET_LOWER = fastre.compile(
     r"\b\d{1,5}[a-z]?,?\s{1,3}(?:[a-z]{3,15}\s{1,3}){1,2}"
     r"(?:street|avenue|road|boulevard|lane|drive)\b",
-    re.IGNORECASE,
+    True,
 )
-_FR_STREET = re.compile(
+_FR_STREET = fastre.compile(
     r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s{1,3}(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
     r"all[ée]e|impasse|quai|route|cours)\s{1,3}(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)?"
     r"[A-Z][\w'\-]{1,30}(?:\s[A-Z][\w'\-]{1,30}){0,3}",
 )
-_DE_STREET = re.compile(
+_DE_STREET = fastre.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)"
     r"\s{1,3}\d{1,4}[a-z]?\b"
 )
-_PO_BOX = re.compile(
+_PO_BOX = fastre.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|GPO\s+Box|PMB)\s*(?:No\.?\s*)?#?\s*\d{1,7}\b",
-    re.IGNORECASE,
+    True,
 )
 _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
@@ -63,14 +64,14 @@ _US_STATE_NAMES = (
     r"Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|"
     r"Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
-_US_CITY_ZIP = re.compile(
+_US_CITY_ZIP = fastre.compile(
     r"\b[A-Z][A-Za-z.'\-]{1,20}(?:\s[A-Z][A-Za-z.'\-]{1,20}){0,2},\s{0,2}"
     rf"(?:{_US_STATES}|{_US_STATE_NAMES})\.?,?\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b"
 )
-_US_STATE_ZIP = re.compile(rf"\b(?:{_US_STATES})\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b")
-_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
-_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
-_AU_POSTCODE = re.compile(
+_US_STATE_ZIP = fastre.compile(rf"\b(?:{_US_STATES})\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b")
+_UK_POSTCODE = fastre.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_CA_POSTCODE = fastre.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_AU_POSTCODE = fastre.compile(
     r"\b[A-Z][A-Za-z]{2,20}(?:\s[A-Z][A-Za-z]{2,20}){0,2},?\s{1,2}"
     r"(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s{1,2}\d{4}\b"
 )
@@ -82,19 +83,20 @@ _IN_CITIES = (
     r"amritsar|ludhiana|madurai|guntur|warangal|nashik|thane|navi mumbai|karachi|lahore|"
     r"islamabad|rawalpindi|dhaka|colombo"
 )
-_IN_CITY_PIN = re.compile(rf"\b(?:{_IN_CITIES})\s*[\-,:]?\s*[1-9]\d{{2}}\s?\d{{3}}\b", re.I)
-_IN_PIN_WORD = re.compile(r"\b(?:pin|pincode|pin\s?code|postal\s+code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}\b",
-                          re.IGNORECASE)  # fmt: skip
-_WORD_PIN = re.compile(r"\b[A-Za-z]{4,20}\s?-\s?[1-9]\d{2}\s?\d{3}\b")
-_IN_HOUSE = re.compile(
+_IN_CITY_PIN = fastre.compile(rf"\b(?:{_IN_CITIES})\s*[\-,:]?\s*[1-9]\d{{2}}\s?\d{{3}}\b", True)
+_IN_PIN_WORD = fastre.compile(
+    r"\b(?:pin|pincode|pin\s?code|postal\s+code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}\b", True
+)
+_WORD_PIN = fastre.compile(r"\b[A-Za-z]{4,20}\s?-\s?[1-9]\d{2}\s?\d{3}\b")
+_IN_HOUSE = fastre.compile(
     r"\b\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2}/[A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4}){0,3}\b"
 )
-_IN_HOUSE_WORD = re.compile(
+_IN_HOUSE_WORD = fastre.compile(
     r"\b(?:H\.?\s?No|D\.?\s?No|Door\s+No|House\s+No|Plot\s+No|Flat\s+No|Shop\s+No)\.?\s*"
     r"[:\-]?\s*\d[\w/\-]{0,20}",
-    re.IGNORECASE,
+    True,
 )
-_EU_POSTCODE_CITY = re.compile(r"(?<![\d\-/.])\b\d{5}\s[A-Z][a-zäöüßéèêàç\-]{2,30}\b")
+_EU_POSTCODE_CITY = fastre.compile(r"\b\d{5}\s[A-Z][a-zäöüßéèêàç\-]{2,30}\b")
 _ADDRESS_WORD = re.compile(
     r"\b(?:address|located|location|clinic|hospital|centre|center|office|situated|visit|"
     r"come\s+to|find\s+(?:him|her|us|them)|at)\b[^.\n]{0,30}$",
@@ -102,7 +104,7 @@ _ADDRESS_WORD = re.compile(
 )
 
 # (regex, strength alone, description)
-_ANCHORS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+_ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_STREET, 0.72, "street address"),
     (_STREET_LOWER, 0.6, "street address"),
     (_FR_STREET, 0.72, "street address"),
@@ -136,6 +138,8 @@ def find_addresses(text: str) -> list[RawFinding]:
         for m in regex.finditer(text):
             if _DATE_ISH.match(m.group()):
                 continue
+            if regex is _EU_POSTCODE_CITY and fastre.preceded_by(text, m.start(), "-/."):
+                continue
             anchors.append((m.start(), m.end(), strength, what))
     if not anchors:
         return []
@@ -154,19 +158,25 @@ def find_addresses(text: str) -> list[RawFinding]:
         if _ADDRESS_WORD.search(text[max(0, start - 50) : start]) and score >= 0.4:
             score = min(0.98, score + 0.1)
         parts = ", ".join(sorted(kinds))
-        out.append(RawFinding(CONTACT, "address", start, end, score, "contact.address",
-                              f"postal address ({parts})"))  # fmt: skip
+        out.append(
+            RawFinding(
+                CONTACT,
+                "address",
+                start,
+                end,
+                score,
+                "contact.address",
+                f"postal address ({parts})",
+            )
+        )
 
     for anchor in anchors[1:]:
         block_end = max(a[1] for a in block)
         gap = text[block_end : anchor[0]] if anchor[0] > block_end else ""
-        if (
-            anchor[0] <= block_end
-            or (
-                len(gap) <= _MAX_GAP
-                and gap.count("\n") <= _MAX_GAP_LINES
-                and not _SENTENCE_BREAK.search(gap)
-            )
+        if anchor[0] <= block_end or (
+            len(gap) <= _MAX_GAP
+            and gap.count("\n") <= _MAX_GAP_LINES
+            and not _SENTENCE_BREAK.search(gap)
         ):
             block.append(anchor)
         else:

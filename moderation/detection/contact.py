@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException
 
+from . import fastre
 from .types import CONTACT
 
 
@@ -34,13 +35,36 @@ class RawFinding:
 # --------------------------------------------------------------------------------------
 
 REGION_NAMES = {
-    "US": "US/Canada", "CA": "US/Canada", "GB": "UK", "IN": "India", "PK": "Pakistan",
-    "AU": "Australia", "NZ": "New Zealand", "ZA": "South Africa", "DE": "Germany",
-    "FR": "France", "IE": "Ireland", "AE": "UAE", "SG": "Singapore", "MY": "Malaysia",
-    "NG": "Nigeria", "KE": "Kenya", "BD": "Bangladesh", "LK": "Sri Lanka", "NP": "Nepal",
-    "PH": "Philippines", "IT": "Italy", "ES": "Spain", "NL": "Netherlands", "BE": "Belgium",
-    "CH": "Switzerland", "AT": "Austria", "BR": "Brazil", "MX": "Mexico", "SA": "Saudi Arabia",
-}  # fmt: skip
+    "US": "US/Canada",
+    "CA": "US/Canada",
+    "GB": "UK",
+    "IN": "India",
+    "PK": "Pakistan",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+    "ZA": "South Africa",
+    "DE": "Germany",
+    "FR": "France",
+    "IE": "Ireland",
+    "AE": "UAE",
+    "SG": "Singapore",
+    "MY": "Malaysia",
+    "NG": "Nigeria",
+    "KE": "Kenya",
+    "BD": "Bangladesh",
+    "LK": "Sri Lanka",
+    "NP": "Nepal",
+    "PH": "Philippines",
+    "IT": "Italy",
+    "ES": "Spain",
+    "NL": "Netherlands",
+    "BE": "Belgium",
+    "CH": "Switzerland",
+    "AT": "Austria",
+    "BR": "Brazil",
+    "MX": "Mexico",
+    "SA": "Saudi Arabia",
+}
 
 # Place names that make one region more likely when a national number is valid in several.
 _REGION_HINTS = {
@@ -59,17 +83,14 @@ _REGION_HINTS = {
     "CA": r"canada|toronto|vancouver|montreal|ottawa|calgary|edmonton|winnipeg",
     "US": r"\busa\b|united states|america|new york|california|texas|florida|chicago|boston",
 }
-_REGION_HINT_RES = {r: re.compile(p, re.IGNORECASE) for r, p in _REGION_HINTS.items()}
+_REGION_HINT_RES = {r: fastre.compile(p, True) for r, p in _REGION_HINTS.items()}
 
 # Regions whose numbering plans accept so many digit strings that "valid" says little.
 _PERMISSIVE_REGIONS = frozenset({"DE", "AT"})
 
 # Digit clusters that could hold a phone number.  Newlines end a cluster, so an address's
 # PIN code on one line does not merge with the phone number on the next.
-_PHONE_CANDIDATE = re.compile(
-    r"(?:(?<![\w+])\+\s?|(?<![\w.,/\-]))\(?\d[\d \t().\-/]{4,26}\d(?![\w])|"
-    r"(?<![\w+])\+\s?\d{6,15}(?![\w])"
-)
+_PHONE_CANDIDATE = fastre.compile(r"(?:\+\s?)?\(?\d[\d \t().\-/]{4,26}\d")
 _SUBSPLIT = re.compile(r"\s*/\s*|\s{2,}|\s+\(?or\)?\s+")
 _DIGIT = re.compile(r"\d")
 
@@ -121,9 +142,7 @@ def _parse(candidate: str, region: str | None):
         return None
 
 
-def _classify_number(
-    candidate: str, regions: list[str]
-) -> tuple[str, bool, bool] | None:
+def _classify_number(candidate: str, regions: list[str]) -> tuple[str, bool, bool] | None:
     """Return (region, valid, permissive_only) for the best reading of ``candidate``."""
     stripped = candidate.strip()
     if stripped.startswith("+") or stripped.startswith("00"):
@@ -190,6 +209,15 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     ordered: list[str] | None = None
     for m in _PHONE_CANDIDATE.finditer(text):
         cluster = m.group()
+        # Look-around done by hand (RE2 has none): no letter or digit-run glued to either
+        # end, so "NCT01234567" and "12345678mg" are not candidates.
+        if fastre.followed_by(text, m.end()):
+            continue
+        if cluster.startswith("+"):
+            if fastre.preceded_by(text, m.start(), "+"):
+                continue
+        elif fastre.preceded_by(text, m.start(), ".,/-+"):
+            continue
         if len(_DIGIT.findall(cluster)) < 7:
             continue
         pieces = [(m.start(), cluster)]
@@ -230,7 +258,9 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
             explanation = f"phone number, {name} format"
             if not reading[1]:
                 explanation += " (possible number)"
-            out.append(RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation))
+            out.append(
+                RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
+            )
     return out
 
 
@@ -251,27 +281,92 @@ _PROVIDERS = (
     r"proton|icloud|aol|gmx|mail|zoho|yandex"
 )
 
-_EMAIL_PLAIN = re.compile(
-    rf"(?<![\w.@+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,24}}\b"
+_EMAIL_PLAIN = fastre.compile(
+    rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,24}}\b"
 )
-_EMAIL_OBFUSCATED = re.compile(
-    rf"(?<![\w.@+\-])({_LOCAL}){_AT_WORD}({_LABEL}(?:{_DOT_WORD}{_LABEL}){{0,3}})"
+_EMAIL_OBFUSCATED = fastre.compile(
+    rf"({_LOCAL}){_AT_WORD}({_LABEL}(?:{_DOT_WORD}{_LABEL}){{0,3}})"
     rf"{_DOT_WORD}(?:{_TLDS})\b",
-    re.IGNORECASE,
+    True,
 )
-_EMAIL_PROVIDER_ONLY = re.compile(
-    rf"(?<![\w.@+\-])({_LOCAL})(?:\s*@\s*|{_AT_WORD})(?:{_PROVIDERS})\b(?![.\w])",
-    re.IGNORECASE,
+_EMAIL_PROVIDER_ONLY = fastre.compile(
+    rf"({_LOCAL})(?:\s*@\s*|{_AT_WORD})(?:{_PROVIDERS})\b",
+    True,
 )
 _EMAIL_CONTEXT = re.compile(
     r"\b(?:e-?mail|mail|write|contact|reach|message|msg|address|id)\b", re.IGNORECASE
 )
 _BRACKETED = re.compile(r"[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]", re.IGNORECASE)
 _STOP_LOCAL = frozenset(
-    "i me we you he she it they him her them us look looking be is was am are been "
-    "and or but not the a an this that there here come came go went going get got arrive "
-    "arrived stay stayed live lived work worked left born diagnosed seen treated good "
-    "bad best worst well once only all one two three time home night first last".split()
+    [
+        "i",
+        "me",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "us",
+        "look",
+        "looking",
+        "be",
+        "is",
+        "was",
+        "am",
+        "are",
+        "been",
+        "and",
+        "or",
+        "but",
+        "not",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "there",
+        "here",
+        "come",
+        "came",
+        "go",
+        "went",
+        "going",
+        "get",
+        "got",
+        "arrive",
+        "arrived",
+        "stay",
+        "stayed",
+        "live",
+        "lived",
+        "work",
+        "worked",
+        "left",
+        "born",
+        "diagnosed",
+        "seen",
+        "treated",
+        "good",
+        "bad",
+        "best",
+        "worst",
+        "well",
+        "once",
+        "only",
+        "all",
+        "one",
+        "two",
+        "three",
+        "time",
+        "home",
+        "night",
+        "first",
+        "last",
+    ]
 )
 
 
@@ -287,12 +382,19 @@ def find_emails(text: str) -> list[RawFinding]:
     out: list[RawFinding] = []
     taken: list[tuple[int, int]] = []
     for m in _EMAIL_PLAIN.finditer(text):
-        out.append(RawFinding(CONTACT, "email", m.start(), m.end(), 0.97, "contact.email",
-                              "email address"))  # fmt: skip
+        if fastre.preceded_by(text, m.start(), ".@+-"):
+            continue
+        out.append(
+            RawFinding(CONTACT, "email", m.start(), m.end(), 0.97, "contact.email", "email address")
+        )
         taken.append(m.span())
     for regex, base in ((_EMAIL_OBFUSCATED, 0.92), (_EMAIL_PROVIDER_ONLY, 0.85)):
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if fastre.preceded_by(text, m.start(), ".@+-") or fastre.followed_by(
+                text, m.end(), "."
+            ):
                 continue
             local = m.group(1)
             spelled = "@" not in m.group() and not _BRACKETED.search(m.group())
@@ -301,8 +403,17 @@ def find_emails(text: str) -> list[RawFinding]:
             score = base
             if spelled and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 score -= 0.1
-            out.append(RawFinding(CONTACT, "email", m.start(), m.end(), score, "contact.email",
-                                  "email address, written to dodge filters"))  # fmt: skip
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "email",
+                    m.start(),
+                    m.end(),
+                    score,
+                    "contact.email",
+                    "email address, written to dodge filters",
+                )
+            )
             taken.append(m.span())
     return out
 
@@ -316,13 +427,13 @@ _URL_TLDS = (
     r"za|de|fr|ie|pk|io|me|shop|store|online|site|health|clinic|care|xyz|club|life|live|"
     r"today|website|world|co"
 )
-_URL = re.compile(
+_URL = fastre.compile(
     r"\b(?:https?://|www\.)[^\s<>\"'`]{2,300}|"
-    rf"(?<![@\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{_URL_TLDS})"
-    r"(?![\w\-])(?:/[^\s<>\"'`]{0,200})?|"
-    rf"(?<![@\w.\-])[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*"
+    rf"(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{_URL_TLDS})"
+    r"\b(?:/[^\s<>\"'`]{0,200})?|"
+    rf"[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*"
     rf"(?:{_URL_TLDS})\b",
-    re.IGNORECASE,
+    True,
 )
 _TRAILING = ".,;:!?)]}'\""
 # Reputable sources people cite for information; linking them is not advertising.
@@ -355,6 +466,8 @@ def find_urls(text: str) -> list[RawFinding]:
     out: list[RawFinding] = []
     for m in _URL.finditer(text):
         start, end = m.start(), m.end()
+        if fastre.preceded_by(text, start, "@.-"):
+            continue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         url = text[start:end]
@@ -366,8 +479,17 @@ def find_urls(text: str) -> list[RawFinding]:
             continue
         explicit = url.lower().startswith(("http", "www."))
         score = 0.93 if explicit else 0.8
-        out.append(RawFinding(CONTACT, "url", start, end, score, "contact.url",
-                              f"website address ({host.lower()})"))  # fmt: skip
+        out.append(
+            RawFinding(
+                CONTACT,
+                "url",
+                start,
+                end,
+                score,
+                "contact.url",
+                f"website address ({host.lower()})",
+            )
+        )
     return out
 
 
@@ -380,30 +502,85 @@ _PLATFORM = (
     r"tiktok|tik\s?tok|snapchat|snap|wechat|viber|kik|discord|threads|youtube"
 )
 _HANDLE_TOKEN = r"[A-Za-z_][A-Za-z0-9_.]{2,29}"
-_HANDLE_AFTER_PLATFORM = re.compile(
+_HANDLE_AFTER_PLATFORM = fastre.compile(
     rf"\b(?P<platform>{_PLATFORM})\s*(?:id|handle|user\s?name|username|name|account|acc|"
     r"page|profile)?\s*(?:is|:|-|=|@|at|as|on)?\s*"
     rf"(?P<handle>@[A-Za-z0-9_][A-Za-z0-9_.]{{1,29}}|live:[A-Za-z0-9_.\-]{{2,40}}|"
     rf"{_HANDLE_TOKEN})",
-    re.IGNORECASE,
+    True,
 )
-_AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+_AT_HANDLE = fastre.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 _AT_HANDLE_CONTEXT_BEFORE = re.compile(
     rf"\b(?:follow|dm|pm|message|msg|find|add|contact|reach|ping|text|chat|{_PLATFORM})\b"
     r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 _AT_HANDLE_CONTEXT_AFTER = re.compile(rf"^\s*(?:on|at|via)\s+(?:{_PLATFORM})\b", re.IGNORECASE)
-_HANDLE_LINK_FULL = re.compile(
+_HANDLE_LINK_FULL = fastre.compile(
     r"(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|wa\.me|instagram\.com|facebook\.com|"
     r"fb\.com|fb\.me|m\.me|twitter\.com|x\.com|tiktok\.com)/@?[A-Za-z0-9_.+]{2,50}",
-    re.IGNORECASE,
+    True,
 )
 _HANDLE_STOP = frozenset(
-    "group groups page pages and or the a an to for me us him her them you i is was it "
-    "with about too also chat chats video call calls message messages support community "
-    "forum people someone anyone everyone there here this that my your our his their "
-    "app account status story stories post posts photo photos".split()
+    [
+        "group",
+        "groups",
+        "page",
+        "pages",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "you",
+        "i",
+        "is",
+        "was",
+        "it",
+        "with",
+        "about",
+        "too",
+        "also",
+        "chat",
+        "chats",
+        "video",
+        "call",
+        "calls",
+        "message",
+        "messages",
+        "support",
+        "community",
+        "forum",
+        "people",
+        "someone",
+        "anyone",
+        "everyone",
+        "there",
+        "here",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "his",
+        "their",
+        "app",
+        "account",
+        "status",
+        "story",
+        "stories",
+        "post",
+        "posts",
+        "photo",
+        "photos",
+    ]
 )
 
 
@@ -418,19 +595,47 @@ def find_handles(text: str) -> list[RawFinding]:
     low = text.lower()
     if "@" not in text and not any(
         p in low
-        for p in ("whats", "telegram", "signal", "skype", "insta", "ig", "facebook", "fb",
-                  "messenger", "twitter", "tik", "snap", "wechat", "viber", "kik", "discord",
-                  "threads", "youtube", "wa.me", "t.me")  # fmt: skip
+        for p in (
+            "whats",
+            "telegram",
+            "signal",
+            "skype",
+            "insta",
+            "ig",
+            "facebook",
+            "fb",
+            "messenger",
+            "twitter",
+            "tik",
+            "snap",
+            "wechat",
+            "viber",
+            "kik",
+            "discord",
+            "threads",
+            "youtube",
+            "wa.me",
+            "t.me",
+        )
     ):
         return []
     out: list[RawFinding] = []
     for m in _HANDLE_LINK_FULL.finditer(text):
-        out.append(RawFinding(CONTACT, "handle", m.start(), m.end(), 0.92, "contact.handle",
-                              "messaging or social-media link"))  # fmt: skip
+        out.append(
+            RawFinding(
+                CONTACT,
+                "handle",
+                m.start(),
+                m.end(),
+                0.92,
+                "contact.handle",
+                "messaging or social-media link",
+            )
+        )
     for m in _HANDLE_AFTER_PLATFORM.finditer(text):
-        handle = m.group("handle")
-        platform = re.sub(r"\s+", "", m.group("platform").lower())
-        joiner = text[m.end("platform") : m.start("handle")].lower()
+        handle = m.group(2)
+        platform = re.sub(r"\s+", "", m.group(1).lower())
+        joiner = text[m.end(1) : m.start(2)].lower()
         if handle.startswith("@") or handle.lower().startswith("live:"):
             score = 0.92
         else:
@@ -443,15 +648,29 @@ def find_handles(text: str) -> list[RawFinding]:
             if platform in {"signal", "snap", "ig", "fb", "threads"} and not explicit:
                 continue
             score = 0.88 if explicit else 0.75
-        end = m.end("handle")
-        while end > m.start("handle") and text[end - 1] in ".":
+        end = m.end(2)
+        while end > m.start(2) and text[end - 1] in ".":
             end -= 1
-        out.append(RawFinding(CONTACT, "handle", m.start(), end, score, "contact.handle",
-                              f"{platform} handle"))  # fmt: skip
+        out.append(
+            RawFinding(
+                CONTACT, "handle", m.start(), end, score, "contact.handle", f"{platform} handle"
+            )
+        )
     for m in _AT_HANDLE.finditer(text):
+        if fastre.preceded_by(text, m.start(), ".@"):
+            continue
         before = text[max(0, m.start() - 45) : m.start()]
         after = text[m.end() : m.end() + 25]
         if _AT_HANDLE_CONTEXT_BEFORE.search(before) or _AT_HANDLE_CONTEXT_AFTER.match(after):
-            out.append(RawFinding(CONTACT, "handle", m.start(), m.end(), 0.85, "contact.handle",
-                                  "social-media handle offered for contact"))  # fmt: skip
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "handle",
+                    m.start(),
+                    m.end(),
+                    0.85,
+                    "contact.handle",
+                    "social-media handle offered for contact",
+                )
+            )
     return out

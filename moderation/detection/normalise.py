@@ -21,49 +21,134 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import fastre
+
 # Latin look-alikes that NFKC leaves alone.
 _CONFUSABLES = {
     # Cyrillic
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ӏ": "l", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-    "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "З": "3",
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ӏ": "l",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "Х": "X",
+    "І": "I",
+    "Ј": "J",
+    "Ѕ": "S",
+    "З": "3",
     # Greek
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "Α": "A",
-    "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "α": "a",
+    "ο": "o",
+    "ρ": "p",
+    "ν": "v",
+    "ι": "i",
+    "κ": "k",
+    "τ": "t",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
     # punctuation people paste from word processors
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-    "\u201d": '"', "\u00a0": " ", "\u3002": ".", "\uff0e": ".",
-}  # fmt: skip
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\u3002": ".",
+    "\u30fc": "-",
+    "\uff70": "-",
+    "\uff0e": ".",
+}
 
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+# Zero-width characters, and the variation selector and keycap mark that turn "2" into the
+# emoji "2️⃣": dropping them leaves the digit.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\ufe0f\ufe0e\u20e3")
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _DIGIT_WORDS = {
-    "zero": "0", "oh": "0", "o": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
-    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-}  # fmt: skip
-_WORD = r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine|double|triple)"
-_TOKEN = rf"(?:{_WORD}|o|\d{{1,4}})"
+    # German and French, for "null eins fünf ..." and "zéro six ..."
+    "null": "0", "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "fünf": "5", "funf": "5",
+    "sechs": "6", "sieben": "7", "acht": "8", "neun": "9", "zéro": "0",
+    "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7", "huit": "8",
+    "neuf": "9",
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nil": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_WORD = (
+    r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|null|eins|"
+    r"zwei|drei|vier|fünf|funf|sechs|sieben|acht|neun|zéro|deux|trois|quatre|cinq|sept|huit|"
+    r"neuf)"
+)
+_TOKEN = rf"(?:{_WORD}|o|\d{{1,6}})"
 # Six or more tokens; the caller keeps only runs with at least three number words, so plain
 # digit runs (which phonenumbers reads anyway) are left alone.
-_NUMBER_WORDS = re.compile(
-    rf"\b(?:{_WORD}|\d{{1,4}})(?:[\s,.\-]{{1,3}}{_TOKEN}){{5,24}}\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = fastre.compile(
+    rf"\b(?:{_WORD}|\d{{1,6}})(?:[\s,.\-]{{1,3}}{_TOKEN}){{5,24}}\b",
+    True,
 )
-_ANY_NUMBER_WORD = re.compile(rf"\b{_WORD}\b", re.IGNORECASE)
+_ANY_NUMBER_WORD = fastre.compile(rf"\b{_WORD}\b", True)
 _SPLIT_TOKENS = re.compile(rf"{_WORD}|o|\d+", re.IGNORECASE)
 
 # A token of three or more characters, only digits and O/o/I/l, holding at least one real
 # digit: "O4O", "2373332OO".  Words never qualify because they hold no digit.
-_LOOKALIKE_TOKEN = re.compile(r"\b(?=[0-9OolI]{0,40}\d)[0-9OolI]{3,40}\b")
+_LOOKALIKE_TOKEN = fastre.compile(r"\b[0-9OolI]{3,40}\b")
 _LOOKALIKE_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 # Seven or more single digits each separated by one separator: "4 0 2 3 7 3 3".
-_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?:[ .\-_]\d){6,19}(?![\d])")
+_SPACED_DIGITS = fastre.compile(r"\d(?:[ .\-_]{1,2}\d){6,19}")
+# Letters or digits typed one by one with spaces, "j o h n 5 4 at g m a i l": joined up.
+_SPACED_LETTERS = fastre.compile(r"\b[A-Za-z0-9](?: [A-Za-z0-9]){3,60}\b")
 _SEPARATORS = re.compile(r"[ .\-_]")
 
 
@@ -173,9 +258,21 @@ def _number_word_replacements(text: str) -> list[tuple[int, int, str]]:
 def _lookalike_replacements(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _LOOKALIKE_TOKEN.finditer(text):
-        new = m.group().translate(_LOOKALIKE_MAP)
+        token = m.group()
+        if token.isdigit() or not any(c.isdigit() for c in token):
+            continue
+        new = token.translate(_LOOKALIKE_MAP)
         if new != m.group():
             out.append((m.start(), m.end(), new))
+    return out
+
+
+def _spaced_letter_replacements(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SPACED_LETTERS.finditer(text):
+        run = m.group()
+        if sum(c.isalpha() for c in run) >= 3:
+            out.append((m.start(), m.end(), run.replace(" ", "")))
     return out
 
 
@@ -183,6 +280,10 @@ def _spaced_digit_replacements(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _SPACED_DIGITS.finditer(text):
         run = m.group()
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+            continue
+        if m.end() < len(text) and text[m.end()].isdigit():
+            continue
         # "1.2.3" style version numbers and single-separator dates are not phone numbers in
         # disguise; only collapse runs whose separators are all the same character.
         seps = set(_SEPARATORS.findall(run))
@@ -225,6 +326,7 @@ def normalise(text: str) -> Normalised:
         _number_word_replacements,
         _lookalike_replacements,
         _spaced_digit_replacements,
+        _spaced_letter_replacements,
     )
     for produce in producers:
         if produce is None:

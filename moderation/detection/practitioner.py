@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 
+from . import fastre
 from .contact import RawFinding
 from .types import CONTACT
 
 _TITLE = r"(?:Dr|Doctor|Doc|Prof|Professor|Vaidya|Vaid|Hakim|Swami|Acharya|Guruji)"
 _NAME_TOKEN = r"(?:[A-Za-z]\.\s?){0,3}[A-Za-z][A-Za-z'\-]{1,20}"
-_TITLED_NAME = re.compile(
+_TITLED_NAME = fastre.compile(
     rf"\b{_TITLE}\b\.?\s{{0,2}}(?P<name>{_NAME_TOKEN}(?:[ \t]{{1,2}}{_NAME_TOKEN}){{0,2}})",
-    re.IGNORECASE,
+    True,
 )
 _LEAD = (
     r"(?:(?:pls|plz|please|kindly|just|so|then|do|and|or|definitely|must|"
@@ -37,7 +38,7 @@ _VERB = (
     r"e-mail|write\s+to|message|text|whatsapp|get\s+in\s+touch\s+with|meet|"
     r"book\s+(?:an\s+appointment\s+)?with|make\s+an\s+appointment\s+with|go\s+to)"
 )
-_SOLICIT = re.compile(rf"{_LEAD}\b{_VERB}\b", re.IGNORECASE)
+_SOLICIT = fastre.compile(rf"{_LEAD}\b{_VERB}\b", True)
 _PRONOUN = re.compile(r"^[ \t,:\-]{0,3}(?:him|her|them)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:,()\n\-]|\b(?:and|so|then|or|pls|please|plz|kindly|just|must|if\s+you|"
@@ -46,10 +47,69 @@ _CLAUSE_START = re.compile(
 )
 _GAP = re.compile(r"^[\s,:\-]{0,4}")
 _NOT_NAMES = frozenset(
-    "a an the your my his her our their this that who which about and or if to for at in on "
-    "of or is was says said told who's today tomorrow again soon first immediately asap "
-    "yourself itself right now there here someone anyone specialist visit appointment "
-    "office immediately before after when because since him them it me us you".split()
+    [
+        "a",
+        "an",
+        "the",
+        "your",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "this",
+        "that",
+        "who",
+        "which",
+        "about",
+        "and",
+        "or",
+        "if",
+        "to",
+        "for",
+        "at",
+        "in",
+        "on",
+        "of",
+        "or",
+        "is",
+        "was",
+        "says",
+        "said",
+        "told",
+        "who's",
+        "today",
+        "tomorrow",
+        "again",
+        "soon",
+        "first",
+        "immediately",
+        "asap",
+        "yourself",
+        "itself",
+        "right",
+        "now",
+        "there",
+        "here",
+        "someone",
+        "anyone",
+        "specialist",
+        "visit",
+        "appointment",
+        "office",
+        "immediately",
+        "before",
+        "after",
+        "when",
+        "because",
+        "since",
+        "him",
+        "them",
+        "it",
+        "me",
+        "us",
+        "you",
+    ]
 )
 
 
@@ -79,14 +139,14 @@ def find_practitioners(text: str) -> list[RawFinding]:
         return []
     names = []
     for m in _TITLED_NAME.finditer(text):
-        name = _valid_name(m.group("name"))
-        title = text[m.start() : m.start("name")].strip(" .\t\n").lower()
+        name = _valid_name(m.group(1))
+        title = text[m.start() : m.start(1)].strip(" .\t\n").lower()
         # An all-lowercase "name" is only trusted after "dr": "visit doctor regularly" is
         # not a name, "call dr chaudry" is.
         if name and name[0].islower() and title != "dr":
             continue
         if name:
-            names.append((m.start(), m.start("name") + len(name), name))
+            names.append((m.start(), m.start(1) + len(name), name))
     if not names:
         return []
     out: list[RawFinding] = []
@@ -101,21 +161,57 @@ def find_practitioners(text: str) -> list[RawFinding]:
         name_start = rest_start + (gap.end() if gap else 0)
         following = next((n for n in names if n[0] == name_start), None)
         if following is not None:
-            out.append(RawFinding(CONTACT, "practitioner", m.start(), following[1], 0.9,
-                                  "contact.practitioner",
-                                  f"asks readers to contact a named practitioner ({following[2]})"))  # fmt: skip
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "practitioner",
+                    m.start(),
+                    following[1],
+                    0.9,
+                    "contact.practitioner",
+                    f"asks readers to contact a named practitioner ({following[2]})",
+                )
+            )
             continue
         if pronoun:
             nearby = [n for n in names if m.start() - 300 <= n[0] <= m.end() + 80]
             if nearby:
                 name = nearby[-1][2]
-                out.append(RawFinding(CONTACT, "practitioner", m.start(), rest_start, 0.8,
-                                      "contact.practitioner",
-                                      f"asks readers to contact a named practitioner ({name})"))  # fmt: skip
+                out.append(
+                    RawFinding(
+                        CONTACT,
+                        "practitioner",
+                        m.start(),
+                        rest_start,
+                        0.8,
+                        "contact.practitioner",
+                        f"asks readers to contact a named practitioner ({name})",
+                    )
+                )
     return out
 
 
 _VERB_FIRST_WORDS = frozenset(
-    "call contact consult visit see ring phone reach ask email e-mail write message text "
-    "whatsapp get meet book make go".split()
+    [
+        "call",
+        "contact",
+        "consult",
+        "visit",
+        "see",
+        "ring",
+        "phone",
+        "reach",
+        "ask",
+        "email",
+        "e-mail",
+        "write",
+        "message",
+        "text",
+        "whatsapp",
+        "get",
+        "meet",
+        "book",
+        "make",
+        "go",
+    ]
 )

@@ -1,0 +1,214 @@
+"""The entry point: run every enabled detector, map spans back, apply thresholds, dedupe."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+
+from . import address, claims, contact, practitioner, rules
+from .lexicon import DEFAULT_TREATMENTS
+from .normalise import normalise
+from .types import DETECTOR_NAMES, Finding, Ruleset
+
+logger = logging.getLogger(__name__)
+
+_RULE_TO_DETECTOR = {
+    "contact.phone": "phone",
+    "contact.email": "email",
+    "contact.address": "address",
+    "contact.handle": "handle",
+    "contact.practitioner": "practitioner",
+    "contact.url": "url",
+    "claims.pattern": "claims",
+    "claims.pattern+classifier": "claims",
+    "claims.classifier": "claims_classifier",
+}
+
+_CONTACT_DETECTORS: tuple[tuple[str, Callable], ...] = (
+    ("email", contact.find_emails),
+    ("url", contact.find_urls),
+    ("handle", contact.find_handles),
+    ("address", address.find_addresses),
+    ("practitioner", practitioner.find_practitioners),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRuleset:
+    ruleset: Ruleset
+    regions: tuple[str, ...]
+    lexicon: claims.CompiledLexicon | None
+    rules: rules.CompiledRules
+    enabled: frozenset[str]
+    thresholds: dict[str, float]
+
+
+def _compile(ruleset: Ruleset) -> CompiledRuleset:
+    supported = phonenumbers.SUPPORTED_REGIONS
+    regions = tuple(r.upper() for r in ruleset.regions if r and r.upper() in supported)
+    treatments = ruleset.treatments or DEFAULT_TREATMENTS
+    return CompiledRuleset(
+        ruleset=ruleset,
+        regions=regions,
+        lexicon=claims.compile_lexicon(treatments),
+        rules=rules.compile_rules(ruleset.keyword_rules, ruleset.pattern_rules),
+        enabled=frozenset(n for n in DETECTOR_NAMES if ruleset.enabled(n)),
+        thresholds={n: float(ruleset.threshold(n)) for n in DETECTOR_NAMES},
+    )
+
+
+# Two-level cache: by identity first (no hashing of a large ruleset on every post), then
+# by value so an equal ruleset rebuilt from the database reuses the compiled form.
+_BY_ID: OrderedDict[int, tuple[Ruleset, CompiledRuleset]] = OrderedDict()
+_BY_VALUE: OrderedDict[Ruleset, CompiledRuleset] = OrderedDict()
+_CACHE_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def compiled(ruleset: Ruleset) -> CompiledRuleset:
+    """The compiled form of ``ruleset``, built once and cached."""
+    hit = _BY_ID.get(id(ruleset))
+    if hit is not None and hit[0] is ruleset:
+        return hit[1]
+    with _LOCK:
+        result = _BY_VALUE.get(ruleset)
+        if result is None:
+            result = _compile(ruleset)
+            _BY_VALUE[ruleset] = result
+            while len(_BY_VALUE) > _CACHE_SIZE:
+                _BY_VALUE.popitem(last=False)
+        _BY_ID[id(ruleset)] = (ruleset, result)
+        while len(_BY_ID) > _CACHE_SIZE:
+            _BY_ID.popitem(last=False)
+    return result
+
+
+@lru_cache(maxsize=1)
+def default_ruleset() -> Ruleset:
+    """All detectors on with default thresholds, the default treatment lexicon, no admin
+    rules.  The same object is returned every time, so its compiled form is reused."""
+    return Ruleset(treatments=DEFAULT_TREATMENTS)
+
+
+def _classifier():
+    from .classifier import default_classifier
+
+    return default_classifier()
+
+
+def warm_up() -> None:
+    """Build the default ruleset and train the classifier now rather than on the first post."""
+    compiled(default_ruleset())
+    _classifier()
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Among overlapping findings of the same category and kind keep the highest score."""
+    kept: list[Finding] = []
+    by_key: dict[tuple[str, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (-f.score, f.start, f.end)):
+        same = by_key.setdefault((f.category, f.kind), [])
+        if any(f.start < k.end and k.start < f.end for k in same):
+            continue
+        same.append(f)
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.category, f.kind))
+    return kept
+
+
+def _to_finding(raw: contact.RawFinding, original: str, span: tuple[int, int]) -> Finding | None:
+    start, end = span
+    if not 0 <= start < end <= len(original):
+        return None
+    score = min(1.0, max(0.0, float(raw.score)))
+    return Finding(raw.category, raw.kind, start, end, original[start:end], score, raw.rule,
+                   raw.explanation)  # fmt: skip
+
+
+def _run(name: str, func: Callable, *args) -> list:
+    try:
+        return func(*args)
+    except Exception:
+        # One broken detector must not hide what the others found.
+        logger.exception("detector %s failed", name)
+        return []
+
+
+def scan(text: str, ruleset: Ruleset | None = None) -> list[Finding]:
+    """Scan one post.  Returns findings sorted by start; never raises."""
+    try:
+        return _scan(text, ruleset)
+    except Exception:
+        logger.exception("scan failed")
+        return []
+
+
+def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
+    if not isinstance(text, str) or not text:
+        return []
+    cr = compiled(ruleset if ruleset is not None else default_ruleset())
+    enabled = cr.enabled
+    findings: list[Finding] = []
+
+    def keep(raw: contact.RawFinding, span: tuple[int, int], detector: str) -> None:
+        if raw.score < cr.thresholds.get(detector, 0.0):
+            return
+        finding = _to_finding(raw, text, span)
+        if finding is not None:
+            findings.append(finding)
+
+    # Contact details: on the normalised text, mapped back to what the user wrote.
+    contact_names = {"phone", "email", "url", "handle", "address", "practitioner"}
+    if enabled & contact_names:
+        norm = normalise(text)
+        raws: list[contact.RawFinding] = []
+        if "phone" in enabled:
+            raws += _run("phone", contact.find_phones, norm.text, cr.regions)
+        for name, func in _CONTACT_DETECTORS:
+            if name in enabled:
+                raws += _run(name, func, norm.text)
+        raws = _drop_contained(raws)
+        for raw in raws:
+            keep(raw, norm.to_original(raw.start, raw.end), _RULE_TO_DETECTOR[raw.rule])
+
+    # Treatment claims: on the original text (their spans are whole sentences).
+    use_patterns = "claims" in enabled
+    use_classifier = "claims_classifier" in enabled
+    if use_patterns or use_classifier:
+        classifier = _classifier if use_classifier else None
+        for raw in _run("claims", claims.analyse, text, cr.lexicon, classifier, use_patterns):
+            keep(raw, (raw.start, raw.end), _RULE_TO_DETECTOR[raw.rule])
+
+    if "keyword_rules" in enabled:
+        for raw in _run("keyword_rules", rules.run_keyword_rules, text, cr.rules):
+            keep(raw, (raw.start, raw.end), "keyword_rules")
+    if "pattern_rules" in enabled:
+        for raw in _run("pattern_rules", rules.run_pattern_rules, text, cr.rules):
+            keep(raw, (raw.start, raw.end), "pattern_rules")
+
+    return _dedupe(findings)
+
+
+def _drop_contained(raws: list[contact.RawFinding]) -> list[contact.RawFinding]:
+    """Drop a URL that is the domain of an email or a messaging link, and a phone number
+    inside a messaging link ("wa.me/9198..."): the larger finding already covers it."""
+    covers = [r for r in raws if r.kind in ("email", "handle")]
+    if not covers:
+        return raws
+    out = []
+    for r in raws:
+        if r.kind in ("url", "phone") and any(
+            c.start <= r.start and r.end <= c.end and c is not r for c in covers
+        ):
+            continue
+        if r.kind == "url" and any(c.kind == "email" and c.start < r.end and r.start < c.end
+                                   for c in covers):  # fmt: skip
+            continue
+        out.append(r)
+    return out
