@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run web worker migrate seed test lint format constraints check-compose browser clean
+.PHONY: bench-detect help venv run web worker migrate seed test lint format constraints check-compose browser clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -64,3 +64,7 @@ check-compose: ## Validate docker-compose.yml (needs the docker-compose package)
 
 clean: ## Remove the venv, the local database and runtime files
 	rm -rf $(VENV) var staticfiles *.egg-info
+
+bench-detect: venv ## Detection quality and speed on tests/data/corpus.jsonl, with Presidio beside it
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]'
+	$(BIN)/python -m moderation.benchmarks --write docs/benchmarks.md

@@ -97,7 +97,7 @@ _DIGIT = re.compile(r"\d")
 _PHONE_CONTEXT = re.compile(
     r"(?:\b(?:call|calls|ph|phn|phone|fone|tel|tele|telephone|mobile|mob|cell|cellphone|"
     r"whats\s?app|wa|viber|text|txt|sms|contact|number|num|ring|dial|fax|helpline|"
-    r"landline|reach)\b)[\s.:#\-)(]*(?:no\.?|number|at|on|is|:)?[\s.:#\-]*$",
+    r"landline|reach)\b)(?:\s+(?:me|him|her|us|them))?[\s.:#\-)(]*(?:no\.?|number|at|on|is|:)?[\s.:#\-]*$",
     re.IGNORECASE,
 )
 _NOT_PHONE_BEFORE = re.compile(
@@ -105,8 +105,9 @@ _NOT_PHONE_BEFORE = re.compile(
     r"ticket|tracking|track|account|acct|policy|claim|page|pages|pp|p|room|ward|bed|serial|"
     r"batch|lot|id|member|mrn|nhs|medicare|medicaid|receipt|transaction|confirmation|"
     r"patient|hospital|trial|study|code|sku|model|part|item|version|ver|v|isrctn|euctr|"
-    r"ctri|icd|cpt|npi|registration|reg|license|licence|zip|postcode|pin|pincode)"
-    r"\W{0,3}(?:no|nos|num|number|numbers|id|#)?\W{0,4}$",
+    r"ctri|icd|cpt|npi|registration|reg|license|licence|zip|postcode|pin|pincode|article|"
+    r"paper|review|abstract|citation|cited|volume|vol|issue|barcode|parcel)"
+    r"(?:\s+\w+)?\W{0,3}(?:no|nos|num|number|numbers|id|#)?\W{0,4}$",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|aud|cad|pkr)\.?)\s?$", re.I)
@@ -183,12 +184,14 @@ def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, boo
     shaped = bool(_NANP_SHAPE.match(candidate.strip()) or _INTL_SHAPE.match(candidate))
     if valid and not permissive_only:
         score = 0.88 if digits >= 8 or shaped else 0.6
-    elif valid or shaped:
+    elif shaped:
         score = 0.6
     else:
-        score = 0.3
+        # Only "possible", or valid only in a permissive plan (Germany accepts most digit
+        # strings): a bare number like this is more often an id than a phone.
+        score = 0.45 if valid else 0.3
     if has_context:
-        score += 0.25 if score < 0.6 else 0.1
+        score += 0.35 if score < 0.6 else 0.2
     if digits < 7:
         score -= 0.3
     return max(0.0, min(score, 0.99))
@@ -221,7 +224,14 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
         if len(_DIGIT.findall(cluster)) < 7:
             continue
         pieces = [(m.start(), cluster)]
-        if len(_DIGIT.findall(cluster)) > 13 or _SUBSPLIT.search(cluster):
+        whole_valid = False
+        if _SUBSPLIT.search(cluster) and len(_DIGIT.findall(cluster)) <= 13:
+            # "089 / 1234568" is one number written with a slash; try it whole first.
+            if ordered is None:
+                ordered = _region_order(text, regions)
+            reading = _classify_number(cluster.strip(), ordered)
+            whole_valid = reading is not None and reading[1] and not reading[2]
+        if not whole_valid and (len(_DIGIT.findall(cluster)) > 13 or _SUBSPLIT.search(cluster)):
             pieces = []
             pos = 0
             for sep in _SUBSPLIT.finditer(cluster):
@@ -272,8 +282,14 @@ _TLDS = (
     r"com|net|org|info|biz|edu|gov|co|in|uk|us|ca|au|nz|za|de|fr|ie|pk|io|me|ru|cn|jp|"
     r"it|es|nl|be|ch|at|se|no|dk|fi|pl|br|mx|ae|sg|my|ph|ng|ke|online|site|shop|store|xyz"
 )
-_AT_WORD = r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|\s*\(@\)\s*)"
-_DOT_WORD = r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*)"
+_AT_WORD = (
+    r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|\s*\(@\)\s*|"
+    r"\s*-\s*at\s*-\s*|\s*_at_\s*)"
+)
+_DOT_WORD = (
+    r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*|\s*-\s*dot\s*-\s*|"
+    r"\s*_dot_\s*)"
+)
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _PROVIDERS = (
@@ -392,9 +408,10 @@ def find_emails(text: str) -> list[RawFinding]:
         for m in regex.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if fastre.preceded_by(text, m.start(), ".@+-") or fastre.followed_by(
-                text, m.end(), "."
-            ):
+            if fastre.preceded_by(text, m.start(), ".@+-"):
+                continue
+            # "name at gmail" with no TLD must not be the start of "gmail.com" we missed.
+            if regex is _EMAIL_PROVIDER_ONLY and fastre.followed_by(text, m.end(), "."):
                 continue
             local = m.group(1)
             spelled = "@" not in m.group() and not _BRACKETED.search(m.group())
@@ -440,7 +457,7 @@ _TRAILING = ".,;:!?)]}'\""
 _TRUSTED = re.compile(
     r"(?:^|[./])(?:nih\.gov|ncbi\.nlm\.nih\.gov|pubmed|clinicaltrials\.gov|nhs\.uk|who\.int|"
     r"cdc\.gov|mayoclinic\.org|clevelandclinic\.org|hopkinsmedicine\.org|scleroderma\.org|"
-    r"sclerodermauk\.org|sruk\.co\.uk|versusarthritis\.org|arthritis\.org|rheumatology\.org|"
+    r"sclerodermauk\.org|sclero\.org|srfcure\.org|dermnetnz\.org|sruk\.co\.uk|versusarthritis\.org|arthritis\.org|rheumatology\.org|"
     r"aad\.org|dermnetnz\.org|medlineplus\.gov|cochranelibrary\.com|cochrane\.org|"
     r"wikipedia\.org|bmj\.com|nejm\.org|thelancet\.com|nature\.com|sciencedirect\.com|"
     r"doi\.org|rarediseases\.org|rarediseases\.info\.nih\.gov|gov|gov\.uk|nhs\.net|edu|"
