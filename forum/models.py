@@ -19,6 +19,9 @@ class User(AbstractUser):
     is_demo = models.BooleanField(
         default=False, help_text="Created by the seed loader for the demo installation."
     )
+    suspended_until = models.DateTimeField(
+        null=True, blank=True, help_text="A suspended member can read but not write until then."
+    )
 
     def __str__(self) -> str:
         return self.public_name
@@ -26,6 +29,10 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
 
 
 class Category(models.Model):

@@ -73,14 +73,18 @@ def seed_article(*, path: Path = SEED_FILE) -> Article:
         )
     thread = article.thread
     for comment in data["comments"]:
+        created_at = _aware(comment["created_at"])
         author, created = User.objects.get_or_create(
             username=comment["author"]["username"],
-            defaults={"display_name": comment["author"]["display_name"], "is_demo": True},
+            defaults={
+                "display_name": comment["author"]["display_name"],
+                "is_demo": True,
+                "date_joined": created_at,
+            },
         )
         if created:  # the original commenters cannot log in here
             author.set_unusable_password()
             author.save(update_fields=["password"])
-        created_at = _aware(comment["created_at"])
         Post.objects.get_or_create(
             thread=thread,
             number=comment["number"],

@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import Truncator
 
 from forum import events
@@ -35,6 +36,24 @@ def _announce(post: Post, *, created: bool) -> None:
     )
 
 
+def _check_can_write(user: User) -> None:
+    if user.is_suspended:
+        until = timezone.localtime(user.suspended_until).strftime("%Y-%m-%d %H:%M")
+        raise PermissionDenied(
+            f"Your account is suspended until {until}. You can still read, but not post, vote "
+            "or report."
+        )
+
+
+def _state_before_scan(*, author: User, thread: Thread, previous: str | None) -> str:
+    """The state a new or edited post takes until moderation has scanned it. The forum does not
+    know moderation: settings.FORUM_MODERATION_POLICY names the function that decides."""
+    if not settings.FORUM_MODERATION_POLICY:
+        return previous or ModerationState.PUBLISHED
+    policy = import_string(settings.FORUM_MODERATION_POLICY)
+    return policy(author=author, thread=thread, previous=previous)
+
+
 def user_register(*, username: str, email: str, password: str, display_name: str = "") -> User:
     """Create a member account. Raises ValidationError naming the field at fault."""
     user = User(username=username, email=email, display_name=display_name)
@@ -57,8 +76,10 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
     The thread row is locked while the post takes the next number, so two posts written at the same
     moment never share "#3". After commit the change is announced (moderation scans it) and the
     author of the post replied to is notified by a worker."""
+    _check_can_write(author)
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     post = Post(thread=thread, author=author, body=body, parent=parent, number=thread.next_number)
+    post.moderation_state = _state_before_scan(author=author, thread=thread, previous=None)
     post.full_clean(exclude=["number"])
     post.save()
     Thread.objects.filter(pk=thread.pk).update(
@@ -75,6 +96,7 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
 @transaction.atomic
 def thread_create(*, category: Category, author: User, title: str, body: str) -> Thread:
     """Start a forum thread with its first post."""
+    _check_can_write(author)
     thread = Thread(category=category, author=author, title=(title or "").strip())
     thread.full_clean()
     thread.save()
@@ -95,8 +117,9 @@ def _check_author(post: Post, user: User, action: str) -> None:
 def post_edit(*, post: Post, editor: User, body: str) -> Post:
     """Change a post's text. The old text is kept as a revision and the revision number goes up,
     which is what tells moderation to scan the post again."""
-    post = Post.objects.select_for_update().get(pk=post.pk)
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     _check_author(post, editor, "edit")
+    _check_can_write(editor)
     if body == post.body:
         return post
     previous_body, previous_revision = post.body, post.revision
@@ -105,7 +128,11 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
     PostRevision.objects.create(post=post, revision=previous_revision, body=previous_body)
     post.revision = previous_revision + 1
     post.edited_at = timezone.now()
-    post.save(update_fields=["body", "revision", "edited_at"])
+    post.moderation_state = _state_before_scan(
+        author=editor, thread=post.thread, previous=post.moderation_state
+    )
+    post.public_body = ""  # a redaction belonged to the old text
+    post.save(update_fields=["body", "revision", "edited_at", "moderation_state", "public_body"])
     _announce(post, created=False)
     return post
 
@@ -128,6 +155,7 @@ VOTE_VALUES = (-1, 0, 1)
 @transaction.atomic
 def vote_set(*, post: Post, user: User, value: int) -> Post:
     """Cast, change (+1/-1) or take back (0) a member's vote. Returns the post, new score set."""
+    _check_can_write(user)
     if value not in VOTE_VALUES:
         raise ValidationError({"value": "A vote is +1 (up), -1 (down) or 0 (take back your vote)."})
     if post.author_id == user.pk:
@@ -140,6 +168,13 @@ def vote_set(*, post: Post, user: User, value: int) -> Post:
     Post.objects.filter(pk=post.pk).update(score=F("imported_score") + total)
     post.refresh_from_db(fields=["score"])
     return post
+
+
+def user_suspend(*, user: User, until) -> User:
+    """Stop a member from writing until `until` (None lifts the suspension)."""
+    user.suspended_until = until
+    user.save(update_fields=["suspended_until"])
+    return user
 
 
 def post_set_moderation_state(*, post: Post, state: ModerationState, public_body: str = "") -> Post:

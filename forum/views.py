@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from forum import selectors, services
 from forum.forms import PostForm, RegisterForm, ThreadForm, add_service_errors
-from forum.models import Category, Post
+from forum.models import Category, ModerationState, Post
 
 
 def _paginate(request: HttpRequest, items, param: str = "page"):
@@ -29,6 +29,15 @@ def _post_url(post: Post, user) -> str:
     param = "cpage" if hasattr(post.thread, "article") else "page"
     query = f"?{param}={page}" if page > 1 else ""
     return f"{base}{query}#post-{post.number}"
+
+
+def _posted_message(post: Post, what: str) -> str:
+    if post.moderation_state == ModerationState.PENDING:
+        return (
+            f"Thank you. Your {what} #{post.number} is saved. Others will see it after a quick "
+            "automatic check, usually within a minute."
+        )
+    return f"Your {what} #{post.number} is posted."
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -84,7 +93,7 @@ def thread_post(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Your comment #{post.number} is posted.")
+            messages.success(request, _posted_message(post, "comment"))
             return redirect(_post_url(post, request.user))
     return render(request, "forum/post_form.html", {"form": form, "thread": thread}, status=400)
 
@@ -155,7 +164,7 @@ def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"Your reply #{post.number} is posted.")
+            messages.success(request, _posted_message(post, "reply"))
             return redirect(_post_url(post, request.user))
     status = 400 if request.method == "POST" else 200
     return render(

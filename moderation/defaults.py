@@ -7,18 +7,27 @@ from moderation.detection.types import DEFAULT_REGIONS
 CONTACT = "contact_details"
 CLAIMS = "treatment_claim"
 
+HIGH, MEDIUM, LOW = 3, 2, 1
+
+# Contact details are masked for established members and held for new ones; claims are flagged
+# for established members and held for new ones. Admins change all of it.
 DETECTOR_RULES = (
-    # name, detector, category, kind, description
-    ("phone-numbers", "phone", CONTACT, "phone", "Phone numbers in the listed regions' formats."),
-    ("email-addresses", "email", CONTACT, "email", "E-mail addresses, plain or spelled out."),
-    ("postal-addresses", "address", CONTACT, "address", "Street addresses, postcodes, PO boxes."),
-    ("messaging-handles", "handle", CONTACT, "handle", "WhatsApp, Telegram, Signal, @handles…"),
-    ("practitioner-contact", "practitioner", CONTACT, "practitioner",
+    # name, detector, category, kind, severity, action, new-member action, description
+    ("phone-numbers", "phone", CONTACT, "phone", HIGH, "redact", "hold",
+     "Phone numbers in the listed regions' formats."),
+    ("email-addresses", "email", CONTACT, "email", HIGH, "redact", "hold",
+     "E-mail addresses, plain or spelled out."),
+    ("postal-addresses", "address", CONTACT, "address", HIGH, "redact", "hold",
+     "Street addresses, postcodes, PO boxes."),
+    ("messaging-handles", "handle", CONTACT, "handle", HIGH, "redact", "hold",
+     "WhatsApp, Telegram, Signal, @handles…"),
+    ("practitioner-contact", "practitioner", CONTACT, "practitioner", MEDIUM, "flag", "hold",
      "A named practitioner offered for contact (“call Dr X”)."),
-    ("contact-websites", "url", CONTACT, "url", "Websites given to contact or buy from."),
-    ("treatment-claims", "claims", CLAIMS, "",
+    ("contact-websites", "url", CONTACT, "url", MEDIUM, "redact", "hold",
+     "Websites given to contact or buy from."),
+    ("treatment-claims", "claims", CLAIMS, "", HIGH, "flag", "hold",
      "Cure claims, guarantees, stop-your-medication advice, sales pitches."),
-    ("treatment-claims-classifier", "claims_classifier", CLAIMS, "",
+    ("treatment-claims-classifier", "claims_classifier", CLAIMS, "", LOW, "flag", "",
      "The trained classifier's view of claim-like sentences."),
 )  # fmt: skip
 
@@ -32,10 +41,15 @@ def detector_rule_defaults() -> list[dict]:
             "category": category,
             "kind": kind,
             "description": description,
+            "severity": severity,
+            "action": action,
+            "new_member_action": new_member_action,
             "threshold": DEFAULT_THRESHOLDS[detector],
             "regions": ", ".join(DEFAULT_REGIONS) if detector == "phone" else "",
         }
-        for name, detector, category, kind, description in DETECTOR_RULES
+        for name, detector, category, kind, severity, action, new_member_action, description in (
+            DETECTOR_RULES
+        )
     ]
 
 

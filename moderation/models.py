@@ -23,6 +23,9 @@ class Report(models.Model):
     )
     reason = models.CharField(max_length=32, choices=ReportReason.choices)
     note = models.TextField(blank=True, max_length=1000)
+    case = models.ForeignKey(
+        "Case", null=True, blank=True, related_name="reports", on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -30,9 +33,29 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["post", "reporter"], name="one_report_per_reader"),
         ]
+        indexes = [models.Index(fields=["reporter", "-created_at"])]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} on {self.post} by {self.reporter}"
+
+
+class Severity(models.IntegerChoices):
+    LOW = 1, "Low"
+    MEDIUM = 2, "Medium"
+    HIGH = 3, "High"
+
+
+class Action(models.TextChoices):
+    """What a rule does to a post it flags."""
+
+    FLAG = "flag", "Flag for review (post stays visible)"
+    HOLD = "hold", "Hold for approval (hidden until a moderator approves)"
+    REDACT = "redact", "Redact contact details (original kept for moderators)"
+    AUTO_HIDE = "auto_hide", "Flag, and hide after N member reports"
+
+
+# How strongly each action restricts a post: when several rules fire, the strongest wins.
+ACTION_STRENGTH = {Action.FLAG: 0, Action.AUTO_HIDE: 1, Action.REDACT: 2, Action.HOLD: 3}
 
 
 class RulesetVersion(models.Model):
@@ -97,6 +120,27 @@ class FlagRule(models.Model):
         blank=True,
         help_text="Phone detector only: ISO region codes, comma-separated (e.g. US, GB, IN).",
     )
+    severity = models.PositiveSmallIntegerField(choices=Severity.choices, default=Severity.MEDIUM)
+    action = models.CharField(max_length=16, choices=Action.choices, default=Action.FLAG)
+    new_member_action = models.CharField(
+        max_length=16,
+        choices=Action.choices,
+        blank=True,
+        help_text="What the rule does to posts of new members, if different.",
+    )
+    hide_after_reports = models.PositiveSmallIntegerField(
+        default=3, help_text="For “hide after N reports”: how many distinct members."
+    )
+    scope_categories = models.ManyToManyField(
+        "forum.Category",
+        blank=True,
+        related_name="+",
+        help_text="Only posts in these forum categories. Leave empty (and the box below "
+        "unticked) for the whole site.",
+    )
+    scope_article = models.BooleanField(
+        default=False, help_text="Comments under the article (with or without categories)."
+    )
     enabled = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -128,6 +172,9 @@ class FlagRule(models.Model):
     def phrase_list(self) -> list[str]:
         return [line.strip() for line in self.phrases.splitlines() if line.strip()]
 
+    def action_for(self, *, new_member: bool) -> str:
+        return (self.new_member_action or self.action) if new_member else self.action
+
     @property
     def region_list(self) -> list[str]:
         return [code.strip().upper() for code in self.regions.split(",") if code.strip()]
@@ -138,6 +185,8 @@ class FlagRule(models.Model):
         errors: dict[str, str] = {}
         if not 0 <= self.threshold <= 1:
             errors["threshold"] = "Use a number from 0 to 1."
+        if self.action == Action.AUTO_HIDE and not self.hide_after_reports:
+            errors["hide_after_reports"] = "Hide after at least one report."
         if self.matcher == self.Matcher.DETECTOR and not self.detector:
             errors["detector"] = "Choose which built-in detector this rule tunes."
         if self.matcher == self.Matcher.KEYWORDS and not self.phrase_list:
@@ -183,3 +232,164 @@ class Treatment(models.Model):
     @property
     def synonym_list(self) -> list[str]:
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class Scan(models.Model):
+    """One scan of one revision of a post under one ruleset version. Its uniqueness is what makes
+    a retried or duplicated task a no-op."""
+
+    post = models.ForeignKey("forum.Post", related_name="scans", on_delete=models.CASCADE)
+    revision = models.PositiveIntegerField()
+    ruleset_version = models.PositiveIntegerField()
+    finding_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "revision", "ruleset_version"], name="one_scan_per_key"
+            ),
+        ]
+        indexes = [models.Index(fields=["post", "revision"])]
+
+    def __str__(self) -> str:
+        return f"scan of {self.post_id} r{self.revision} v{self.ruleset_version}"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ESCALATED = "escalated", "Escalated to admins"
+    DECIDED = "decided", "Decided"
+
+
+class Case(models.Model):
+    """Everything about one post that needs a moderator: its automatic flags and its reports.
+    One case per post, ever: a decided case reopens when the post is flagged or reported again."""
+
+    post = models.OneToOneField("forum.Post", related_name="case", on_delete=models.CASCADE)
+    status = models.CharField(
+        max_length=16, choices=CaseStatus.choices, default=CaseStatus.OPEN, db_index=True
+    )
+    priority = models.IntegerField(default=0)
+    severity = models.PositiveSmallIntegerField(choices=Severity.choices, default=Severity.LOW)
+    reporter_count = models.PositiveIntegerField(default=0)
+    has_flags = models.BooleanField(default=False)
+    has_reports = models.BooleanField(default=False)
+    categories = models.JSONField(default=list, help_text="Flag categories and report reasons.")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="claimed_cases",
+        on_delete=models.SET_NULL,
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    last_decision = models.CharField(max_length=16, blank=True)
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-priority", "opened_at"]
+        indexes = [
+            # The queue: open cases, worst first.
+            models.Index(fields=["status", "-priority", "opened_at"], name="case_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"case {self.pk} on post {self.post_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != CaseStatus.DECIDED
+
+
+class Flag(models.Model):
+    """One finding of one rule on one revision of a post, with its span in what the author wrote."""
+
+    case = models.ForeignKey(Case, related_name="flags", on_delete=models.CASCADE)
+    post = models.ForeignKey("forum.Post", related_name="flags", on_delete=models.CASCADE)
+    revision = models.PositiveIntegerField()
+    rule = models.ForeignKey(
+        FlagRule, null=True, blank=True, related_name="flags", on_delete=models.SET_NULL
+    )
+    rule_name = models.CharField(max_length=80, help_text="The rule or detector that fired.")
+    category = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    score = models.FloatField()
+    explanation = models.CharField(max_length=300)
+    severity = models.PositiveSmallIntegerField(choices=Severity.choices)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "revision", "rule_name", "start", "end"], name="one_flag_per_span"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category}/{self.kind} on post {self.post_id}: {self.text[:40]}"
+
+
+class DecisionAction(models.TextChoices):
+    APPROVE = "approve", "Approve (dismiss the flags)"
+    REDACT = "redact", "Redact contact details"
+    EDIT = "edit", "Edit the text"
+    REMOVE = "remove", "Remove the post"
+    WARN = "warn", "Warn the author"
+    SUSPEND = "suspend", "Suspend the author"
+    ESCALATE = "escalate", "Escalate to admins"
+
+
+class Decision(models.Model):
+    case = models.ForeignKey(Case, related_name="decisions", on_delete=models.CASCADE)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=16, choices=DecisionAction.choices)
+    reason = models.CharField(max_length=500)
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} on {self.case} by {self.moderator}"
+
+
+class AuditEntry(models.Model):
+    """Who did what, when, with the state before and after. Written in the same transaction as
+    the action; never changed or deleted."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=60)
+    target_type = models.CharField(max_length=40)
+    target_id = models.CharField(max_length=40)
+    reason = models.CharField(max_length=500, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target_type}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")

@@ -1,9 +1,26 @@
 """Everything that reads moderation data."""
 
 import threading
+from dataclasses import dataclass
+from datetime import timedelta
+from itertools import pairwise
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from moderation import detection
-from moderation.models import FlagRule, RulesetVersion, Treatment
+from moderation.models import (
+    AuditEntry,
+    Case,
+    CaseStatus,
+    Decision,
+    Flag,
+    FlagRule,
+    Report,
+    RulesetVersion,
+    Treatment,
+)
 
 _cache = threading.local()
 
@@ -19,9 +36,8 @@ def _current_version() -> tuple[int, object]:
     return row or (0, None)
 
 
-def ruleset_build(*, version: int) -> detection.Ruleset:
+def ruleset_build(*, version: int, rules: list[FlagRule]) -> detection.Ruleset:
     """The rules and lexicon in the database as the detection engine's plain data."""
-    rules = list(FlagRule.objects.all())
     detectors = tuple(
         detection.DetectorConfig(rule.detector, rule.enabled, rule.threshold)
         for rule in rules
@@ -68,11 +84,162 @@ def ruleset_build(*, version: int) -> detection.Ruleset:
     )
 
 
-def active_ruleset() -> detection.Ruleset:
-    """The rules in force, built once per version per thread: one small query per call when
-    nothing changed, so a worker picks up an admin's change on its next scan."""
+@dataclass(frozen=True)
+class ActiveRules:
+    """The rules in force: the engine's plain data, and the rule rows each finding maps to."""
+
+    ruleset: detection.Ruleset
+    by_detector: dict[str, FlagRule]
+    by_name: dict[str, FlagRule]
+    scope_categories: dict[int, frozenset[int]]  # rule id -> category ids (empty: everywhere)
+
+
+def active_rules() -> ActiveRules:
+    """Built once per version per thread: one small query per call when nothing changed, so a
+    worker picks up an admin's change on its next scan."""
     key = _current_version()
     if getattr(_cache, "key", None) != key:
-        _cache.ruleset = ruleset_build(version=key[0])
+        rules = list(FlagRule.objects.prefetch_related("scope_categories"))
+        _cache.active = ActiveRules(
+            ruleset=ruleset_build(version=key[0], rules=rules),
+            by_detector={r.detector: r for r in rules if r.matcher == FlagRule.Matcher.DETECTOR},
+            by_name={r.name: r for r in rules},
+            scope_categories={
+                r.pk: frozenset(c.pk for c in r.scope_categories.all()) for r in rules
+            },
+        )
         _cache.key = key
-    return _cache.ruleset
+    return _cache.active
+
+
+def active_ruleset() -> detection.Ruleset:
+    """The rules in force as the detection engine's plain data."""
+    return active_rules().ruleset
+
+
+QUEUE_AGES = {"24h": timedelta(hours=24), "7d": timedelta(days=7)}
+
+
+def case_queue(
+    *,
+    user,
+    status: str = "open",
+    category: str = "",
+    reason: str = "",
+    source: str = "",
+    age: str = "",
+    assignee: str = "",
+) -> QuerySet[Case]:
+    """The moderators' queue, worst first, filtered. Every filter is optional:
+
+    status: open (open and escalated, the default), escalated, decided, all;
+    category: a flag category or report reason the case carries;
+    reason: a report reason; source: detector | reader;
+    age: 24h | 7d | older (opened within a day, within a week, or earlier);
+    assignee: me | unassigned | a username."""
+    cases = Case.objects.select_related("post__author", "post__thread", "assignee")
+    if status == "open":
+        cases = cases.exclude(status=CaseStatus.DECIDED)
+    elif status in CaseStatus.values:
+        cases = cases.filter(status=status)
+    if category:
+        cases = cases.filter(categories__icontains=f'"{category}"')
+    if reason:
+        cases = cases.filter(reports__reason=reason).distinct()
+    if source == "detector":
+        cases = cases.filter(has_flags=True)
+    elif source == "reader":
+        cases = cases.filter(has_reports=True)
+    now = timezone.now()
+    if age in QUEUE_AGES:
+        cases = cases.filter(opened_at__gte=now - QUEUE_AGES[age])
+    elif age == "older":
+        cases = cases.filter(opened_at__lt=now - QUEUE_AGES["7d"])
+    if assignee == "me":
+        cases = cases.filter(assignee=user)
+    elif assignee == "unassigned":
+        cases = cases.filter(assignee__isnull=True)
+    elif assignee:
+        cases = cases.filter(assignee__username=assignee)
+    return cases.order_by("-priority", "opened_at", "pk")
+
+
+def case_counts() -> dict[str, int]:
+    """Cases per status, for the queue's header."""
+    counts = dict(Case.objects.values_list("status").annotate(n=Count("pk")))
+    return {status: counts.get(status, 0) for status in CaseStatus.values}
+
+
+def open_case_count() -> int:
+    return Case.objects.exclude(status=CaseStatus.DECIDED).count()
+
+
+def case_detail(*, pk: int) -> Case:
+    """A case with what its page shows: the post in its thread, flags of the current revision,
+    reports with their notes, decisions."""
+    return get_object_or_404(
+        Case.objects.select_related(
+            "post__author", "post__thread", "post__parent__author", "assignee"
+        ),
+        pk=pk,
+    )
+
+
+def case_flags(*, case: Case) -> QuerySet[Flag]:
+    return case.flags.filter(revision=case.post.revision).select_related("rule").order_by("start")
+
+
+def case_reports(*, case: Case) -> QuerySet[Report]:
+    return case.reports.select_related("reporter").order_by("created_at")
+
+
+def author_history(*, case: Case) -> dict:
+    """What the author's record says: earlier cases and their decisions, account age, posts."""
+    author = case.post.author
+    earlier = (
+        Case.objects.filter(post__author=author)
+        .exclude(pk=case.pk)
+        .select_related("post__thread")
+        .order_by("-opened_at")[:10]
+    )
+    return {
+        "author": author,
+        "cases": list(earlier),
+        "post_count": author.posts.filter(deleted_at__isnull=True).count(),
+        "decisions": Decision.objects.filter(case__post__author=author)
+        .exclude(case=case)
+        .select_related("moderator")
+        .order_by("-created_at")[:10],
+    }
+
+
+def spans_for_highlight(*, text: str, flags) -> list[dict]:
+    """The post's text cut into pieces, each either plain or flagged (with the flags that cover
+    it), so a template can wrap flagged pieces in <mark> without writing HTML in Python."""
+    cuts = sorted({0, len(text)} | {f.start for f in flags} | {f.end for f in flags})
+    pieces = []
+    for start, end in pairwise(cuts):
+        covering = [f for f in flags if f.start <= start and end <= f.end]
+        pieces.append({"text": text[start:end], "flags": covering})
+    return pieces
+
+
+def audit_log() -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.select_related("actor")
+
+
+def rule_stats() -> QuerySet[FlagRule]:
+    """Rules with how their flags fared: how many posts they flagged, and of the decided ones,
+    how many moderators approved (a false alarm) or acted on (redacted, edited, removed...)."""
+    decided = Q(flags__case__status=CaseStatus.DECIDED)
+    return FlagRule.objects.annotate(
+        flagged_posts=Count("flags__post", distinct=True),
+        approved=Count(
+            "flags__post", filter=decided & Q(flags__case__last_decision="approve"), distinct=True
+        ),
+        acted_on=Count(
+            "flags__post",
+            filter=decided & ~Q(flags__case__last_decision__in=["approve", ""]),
+            distinct=True,
+        ),
+    ).order_by("category", "name")

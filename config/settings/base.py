@@ -173,3 +173,22 @@ LOGGING = {
 # Posts longer than this are refused with a message naming the limit (documented in the API).
 FORUM_POST_MAX_LENGTH = 20_000
 FORUM_PAGE_SIZE = 20
+# Decides the state of a new or edited post until it is scanned (see moderation.policy).
+FORUM_MODERATION_POLICY = env(
+    "FORUM_MODERATION_POLICY", default="moderation.policy.state_before_scan"
+)
+
+# Moderation policy knobs (admins set rules in the database; these are site-wide).
+MODERATION_NEW_MEMBER_DAYS = env.int("MODERATION_NEW_MEMBER_DAYS", default=7)
+MODERATION_NEW_MEMBER_POSTS = env.int("MODERATION_NEW_MEMBER_POSTS", default=3)
+MODERATION_AUTO_HIDE_REPORTS = env.int("MODERATION_AUTO_HIDE_REPORTS", default=3)
+MODERATION_REPORTS_PER_HOUR = env.int("MODERATION_REPORTS_PER_HOUR", default=10)
+# A post whose scan has not run this long after it was written is picked up by the sweep.
+MODERATION_SWEEP_GRACE_SECONDS = env.int("MODERATION_SWEEP_GRACE_SECONDS", default=60)
+MODERATION_CLAIM_MINUTES = env.int("MODERATION_CLAIM_MINUTES", default=30)
+
+CELERY_BEAT_SCHEDULE = {
+    "sweep-unscanned-posts": {"task": "moderation.tasks.sweep_unscanned", "schedule": 60.0},
+    "refresh-case-priorities": {"task": "moderation.tasks.refresh_priorities", "schedule": 600.0},
+    "email-moderators-digest": {"task": "moderation.tasks.moderators_digest", "schedule": 300.0},
+}

@@ -31,7 +31,7 @@ _STREET = fastre.compile(
     r"\b\d{1,6}[A-Za-z]?(?:[\-/]\d{1,4}[A-Za-z]?)?,?\s{1,3}"
     r"(?:(?:[NSEW]|North|South|East|West)\.?\s{1,3})?"
     rf"(?:(?:{_NAME_WORD})\s{{1,3}}){{1,3}}"
-    rf"(?:{_STREET_SUFFIX}|Dr(?:\s{0,3},|\s{0,3}\n|$))\.?"
+    rf"(?:{_STREET_SUFFIX}|Dr(?:\s{0, 3},|\s{0, 3}\n|$))\.?"
     r"(?:,?\s{1,3}(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)\.?\s{0,3}#?\s{0,2}[0-9A-Z]{1,5}\b)?"
 )
 _STREET_LOWER = fastre.compile(
@@ -70,7 +70,9 @@ _US_CITY_ZIP = fastre.compile(
 )
 _US_STATE_ZIP = fastre.compile(rf"\b(?:{_US_STATES})\s{{1,2}}\d{{5}}(?:-\d{{4}})?\b")
 _UK_POSTCODE = fastre.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
-_CA_POSTCODE = fastre.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_CA_POSTCODE = fastre.compile(
+    r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+)
 _AU_POSTCODE = fastre.compile(
     r"\b[A-Z][A-Za-z]{2,20}(?:\s[A-Z][A-Za-z]{2,20}){0,2},?\s{1,2}"
     r"(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s{1,2}\d{4}\b"
@@ -123,6 +125,8 @@ _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_EU_POSTCODE_CITY, 0.4, "postcode and town"),
 )
 
+_ANCHOR_SET = fastre.compile_set([a[0].pattern for a in _ANCHORS])
+_ANY_DIGIT = re.compile(r"\d")
 _DATE_ISH = re.compile(r"^\d{1,2}[\-/]\d{1,2}[\-/](?:19|20)?\d{2}$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n\s*\n")
 _MAX_GAP = 90
@@ -131,10 +135,13 @@ _MAX_GAP_LINES = 4
 
 def find_addresses(text: str) -> list[RawFinding]:
     """Postal addresses; see the module docstring for what is and is not caught."""
-    if not any(c.isdigit() for c in text):
+    if _ANY_DIGIT.search(text) is None:
         return []
     anchors: list[tuple[int, int, float, str]] = []
-    for regex, strength, what in _ANCHORS:
+    # One RE2 pass says which anchor patterns occur; only those are run for their spans.
+    present = _ANCHOR_SET.Match(text) or ()
+    for index in present:
+        regex, strength, what = _ANCHORS[index]
         for m in regex.finditer(text):
             if _DATE_ISH.match(m.group()):
                 continue

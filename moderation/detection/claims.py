@@ -43,7 +43,29 @@ if TYPE_CHECKING:  # scikit-learn is imported only when the classifier is first 
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _ABBREVIATIONS = frozenset(
-    "dr mr mrs ms prof st vs etc eg e.g ie i.e approx no fig dept mt jr sr ph tel".split()
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "vs",
+        "etc",
+        "eg",
+        "e.g",
+        "ie",
+        "i.e",
+        "approx",
+        "no",
+        "fig",
+        "dept",
+        "mt",
+        "jr",
+        "sr",
+        "ph",
+        "tel",
+    ]
 )
 _LAST_WORD = re.compile(r"([A-Za-z.]+)[.]*$")
 
@@ -54,9 +76,11 @@ def split_sentences(text: str, limit: int = 400) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group() != "\n":
-            word = _LAST_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+        if m.group()[0] == ".":
+            # "Dr. Rao" and "e.g. this" do not end a sentence.
+            j = m.start()
+            word = text[max(start, j - 8) : j].rsplit(None, 1)[-1:] or [""]
+            if word[0].lower().lstrip("(\"'").rstrip(".") in _ABBREVIATIONS:
                 continue
         _add_span(text, start, m.end(), spans, limit)
         start = m.end()
@@ -381,7 +405,8 @@ def analyse(
     actually has a candidate sentence.
     """
     # Same-length substitution keeps offsets valid while letting patterns see "didn't".
-    text = text.translate(_APOSTROPHES)
+    if "\u2019" in text or "\u2018" in text or "\u02bc" in text:
+        text = text.translate(_APOSTROPHES)
     hits = [m.start() for m in _TRIGGER.finditer(text)]
     mentions = list(lexicon.regex.finditer(text)) if lexicon is not None else []
     mentions = [m for m in mentions if not fastre.preceded_by(text, m.start(), "-")]
@@ -429,8 +454,17 @@ def analyse(
         if s.needs_classifier_only:
             if prob is None:
                 continue
-            out.append(RawFinding(CLAIMS, s.kind or "cure_claim", s.start, s.end, prob,
-                                  "claims.classifier", s.explanation))  # fmt: skip
+            out.append(
+                RawFinding(
+                    CLAIMS,
+                    s.kind or "cure_claim",
+                    s.start,
+                    s.end,
+                    prob,
+                    "claims.classifier",
+                    s.explanation,
+                )
+            )
             continue
         if not use_patterns:
             continue
@@ -438,8 +472,11 @@ def analyse(
             score, rule = s.strength, "claims.pattern"
         else:
             score, rule = s.strength * (0.5 + 0.5 * prob), "claims.pattern+classifier"
-        out.append(RawFinding(CLAIMS, s.kind or "cure_claim", s.start, s.end, round(score, 4),
-                              rule, s.explanation))  # fmt: skip
+        out.append(
+            RawFinding(
+                CLAIMS, s.kind or "cure_claim", s.start, s.end, round(score, 4), rule, s.explanation
+            )
+        )
     return out
 
 
@@ -554,9 +591,7 @@ def _classify_sentence(s: _Sentence, previous: list[_Sentence], post_has_treatme
         recommend = _RECOMMEND.search(sentence)
         if recommend:
             s.kind, s.strength = "cure_claim", 0.78
-            s.explanation = (
-                f"recommends {status} treatment ({name}): '{recommend.group().strip()}'"
-            )
+            s.explanation = f"recommends {status} treatment ({name}): '{recommend.group().strip()}'"
             return
 
     # 6. Nothing explicit, but a non-established treatment is named: let the classifier judge.

@@ -104,10 +104,10 @@ _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:pmid|pmcid|pubmed|isbn|issn|nct|doi|order|orders|invoice|ref|reference|case|"
     r"ticket|tracking|track|account|acct|policy|claim|page|pages|pp|p|room|ward|bed|serial|"
     r"batch|lot|id|member|mrn|nhs|medicare|medicaid|receipt|transaction|confirmation|"
-    r"patient|hospital|trial|study|code|sku|model|part|item|version|ver|v|isrctn|euctr|"
+    r"patient|trial|study|code|sku|model|part|item|version|ver|v|isrctn|euctr|"
     r"ctri|icd|cpt|npi|registration|reg|license|licence|zip|postcode|pin|pincode|article|"
     r"paper|review|abstract|citation|cited|volume|vol|issue|barcode|parcel)"
-    r"(?:\s+\w+)?\W{0,3}(?:no|nos|num|number|numbers|id|#)?\W{0,4}$",
+    r"(?:\W{0,3}(?:no|nos|num|number|numbers|id|ids|is|was|ref|reference|code|#)){0,3}\W{0,4}$",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|aud|cad|pkr)\.?)\s?$", re.I)
@@ -130,10 +130,20 @@ _INTL_SHAPE = re.compile(r"^\+\s?\d{1,3}[\s.\-]?\(?\d")
 _ISBN_LIKE = re.compile(r"^97[89][\s\-]?\d")
 
 
+_HINT_REGIONS = tuple(_REGION_HINT_RES)
+_HINT_SET = fastre.compile_set([_REGION_HINT_RES[r].pattern for r in _HINT_REGIONS])
+
+
+def _hinted(text: str, regions: tuple[str, ...]) -> frozenset[str]:
+    """Configured regions whose places are named in the text (one RE2 pass)."""
+    named = {_HINT_REGIONS[i] for i in (_HINT_SET.Match(text) or ())}
+    return frozenset(r for r in regions if r in named)
+
+
 def _region_order(text: str, regions: tuple[str, ...]) -> list[str]:
     """Configured regions, the ones whose places are named in the text first."""
-    hinted = [r for r in regions if (h := _REGION_HINT_RES.get(r)) and h.search(text)]
-    return hinted + [r for r in regions if r not in hinted]
+    hinted = _hinted(text, regions)
+    return [r for r in regions if r in hinted] + [r for r in regions if r not in hinted]
 
 
 def _parse(candidate: str, region: str | None):
@@ -143,7 +153,9 @@ def _parse(candidate: str, region: str | None):
         return None
 
 
-def _classify_number(candidate: str, regions: list[str]) -> tuple[str, bool, bool] | None:
+def _classify_number(
+    candidate: str, regions: list[str], hinted: frozenset[str] = frozenset()
+) -> tuple[str, bool, bool] | None:
     """Return (region, valid, permissive_only) for the best reading of ``candidate``."""
     stripped = candidate.strip()
     if stripped.startswith("+") or stripped.startswith("00"):
@@ -163,6 +175,9 @@ def _classify_number(candidate: str, regions: list[str]) -> tuple[str, bool, boo
         if num is None:
             continue
         if phonenumbers.is_valid_number(num):
+            if region in hinted:
+                # A place in the post names this region: trust it even if permissive.
+                return region, True, False
             valid.append(region)
             if region not in _PERMISSIVE_REGIONS:
                 break
@@ -210,6 +225,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
         return []
     out: list[RawFinding] = []
     ordered: list[str] | None = None
+    hinted: frozenset[str] = frozenset()
     for m in _PHONE_CANDIDATE.finditer(text):
         cluster = m.group()
         # Look-around done by hand (RE2 has none): no letter or digit-run glued to either
@@ -228,8 +244,10 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
         if _SUBSPLIT.search(cluster) and len(_DIGIT.findall(cluster)) <= 13:
             # "089 / 1234568" is one number written with a slash; try it whole first.
             if ordered is None:
-                ordered = _region_order(text, regions)
-            reading = _classify_number(cluster.strip(), ordered)
+                hinted = _hinted(text, regions)
+                ordered = [r for r in regions if r in hinted]
+                ordered += [r for r in regions if r not in hinted]
+            reading = _classify_number(cluster.strip(), ordered, hinted)
             whole_valid = reading is not None and reading[1] and not reading[2]
         if not whole_valid and (len(_DIGIT.findall(cluster)) > 13 or _SUBSPLIT.search(cluster)):
             pieces = []
@@ -240,8 +258,9 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
             pieces.append((m.start() + pos, cluster[pos:]))
         for start, piece in pieces:
             # Trim stray punctuation so spans cover only the number.
-            lead = len(piece) - len(piece.lstrip(" \t.-/)"))
-            piece = piece.strip(" \t.-/(")
+            trimmed = piece.lstrip(" \t.-/)")
+            lead = len(piece) - len(trimmed)
+            piece = trimmed.rstrip(" \t.-/(")
             if piece.endswith(")") and "(" not in piece:
                 piece = piece[:-1]
             start += lead
@@ -257,8 +276,10 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
             if _UNIT_AFTER.match(after):
                 continue
             if ordered is None:
-                ordered = _region_order(text, regions)
-            reading = _classify_number(piece, ordered)
+                hinted = _hinted(text, regions)
+                ordered = [r for r in regions if r in hinted]
+                ordered += [r for r in regions if r not in hinted]
+            reading = _classify_number(piece, ordered, hinted)
             if reading is None:
                 continue
             has_context = bool(_PHONE_CONTEXT.search(before))
@@ -297,9 +318,7 @@ _PROVIDERS = (
     r"proton|icloud|aol|gmx|mail|zoho|yandex"
 )
 
-_EMAIL_PLAIN = fastre.compile(
-    rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,24}}\b"
-)
+_EMAIL_PLAIN = fastre.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,4}}\.[A-Za-z]{{2,24}}\b")
 _EMAIL_OBFUSCATED = fastre.compile(
     rf"({_LOCAL}){_AT_WORD}({_LABEL}(?:{_DOT_WORD}{_LABEL}){{0,3}})"
     rf"{_DOT_WORD}(?:{_TLDS})\b",
@@ -386,6 +405,19 @@ _STOP_LOCAL = frozenset(
 )
 
 
+def _iter_restarting(regex, text: str):
+    """Like ``finditer``, but after each match resume just past its first word, so that
+    "reach me at rita-AT-example-DOT-in" is not hidden by the rejected reading "me at ..."."""
+    pos = 0
+    while pos < len(text):
+        m = regex.search(text, pos)
+        if m is None:
+            return
+        yield m
+        nxt = m.end(1) if m.end(1) > m.start() else m.end()
+        pos = max(nxt, m.start() + 1)
+
+
 def find_emails(text: str) -> list[RawFinding]:
     """Email addresses, plain or obfuscated ("name [at] gmail [dot] com", "name at gmail").
 
@@ -405,7 +437,7 @@ def find_emails(text: str) -> list[RawFinding]:
         )
         taken.append(m.span())
     for regex, base in ((_EMAIL_OBFUSCATED, 0.92), (_EMAIL_PROVIDER_ONLY, 0.85)):
-        for m in regex.finditer(text):
+        for m in _iter_restarting(regex, text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if fastre.preceded_by(text, m.start(), ".@+-"):

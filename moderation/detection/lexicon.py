@@ -25,7 +25,11 @@ DEFAULT_TREATMENTS: tuple[TreatmentEntry, ...] = (
             "excision",
             "surgically removed",
             "curettage",
-            "debridement", "surgeon", "surgeons", "hand surgeon", "plastic surgeon",
+            "debridement",
+            "surgeon",
+            "surgeons",
+            "hand surgeon",
+            "plastic surgeon",
             "operation",
         ),
         "established",
@@ -69,7 +73,9 @@ DEFAULT_TREATMENTS: tuple[TreatmentEntry, ...] = (
         "corticosteroids", ("prednisone", "prednisolone", "steroids", "steroid"), "established"
     ),
     TreatmentEntry("colchicine", (), "established"),
-    TreatmentEntry("iloprost", ("prostacyclin", "hyperbaric oxygen", "dialysis", "wound care"), "established"),
+    TreatmentEntry(
+        "iloprost", ("prostacyclin", "hyperbaric oxygen", "dialysis", "wound care"), "established"
+    ),
     TreatmentEntry("antibiotics", ("antibiotic",), "established"),
     TreatmentEntry(
         "pain management",

@@ -154,9 +154,7 @@ def compile_rules(
         except re2.error:
             errors.append("keyword rules could not be compiled together")
             continue
-        alternations.append(
-            _Alternation(regex, {k: tuple(v) for k, v in by_phrase.items()})
-        )
+        alternations.append(_Alternation(regex, {k: tuple(v) for k, v in by_phrase.items()}))
 
     compiled_patterns: list[tuple[PatternRule, object]] = []
     pattern_set = None
@@ -178,8 +176,7 @@ def compile_rules(
         for source in usable:
             pattern_set.Add(source)
         pattern_set.Compile()
-    return CompiledRules(tuple(alternations), pattern_set, tuple(compiled_patterns),
-                         tuple(errors))  # fmt: skip
+    return CompiledRules(tuple(alternations), pattern_set, tuple(compiled_patterns), tuple(errors))
 
 
 def run_keyword_rules(text: str, compiled: CompiledRules) -> list[RawFinding]:
@@ -189,8 +186,17 @@ def run_keyword_rules(text: str, compiled: CompiledRules) -> list[RawFinding]:
             key = _phrase_key(m.group())
             for rule in alternation.rules_by_phrase.get(key, ()):
                 explanation = rule.explanation or f"matches keyword rule '{rule.name}'"
-                out.append(RawFinding(rule.category, rule.kind, m.start(), m.end(),
-                                      float(rule.score), f"rule:{rule.name}", explanation))  # fmt: skip
+                out.append(
+                    RawFinding(
+                        rule.category,
+                        rule.kind,
+                        m.start(),
+                        m.end(),
+                        float(rule.score),
+                        f"rule:{rule.name}",
+                        explanation,
+                    )
+                )
     return out
 
 
@@ -206,6 +212,15 @@ def run_pattern_rules(text: str, compiled: CompiledRules) -> list[RawFinding]:
             if m.end() <= m.start():
                 continue
             explanation = rule.explanation or f"matches pattern rule '{rule.name}'"
-            out.append(RawFinding(rule.category, rule.kind, m.start(), m.end(),
-                                  float(rule.score), f"rule:{rule.name}", explanation))  # fmt: skip
+            out.append(
+                RawFinding(
+                    rule.category,
+                    rule.kind,
+                    m.start(),
+                    m.end(),
+                    float(rule.score),
+                    f"rule:{rule.name}",
+                    explanation,
+                )
+            )
     return out

@@ -127,8 +127,9 @@ def _to_finding(raw: contact.RawFinding, original: str, span: tuple[int, int]) -
     if not 0 <= start < end <= len(original):
         return None
     score = min(1.0, max(0.0, float(raw.score)))
-    return Finding(raw.category, raw.kind, start, end, original[start:end], score, raw.rule,
-                   raw.explanation)  # fmt: skip
+    return Finding(
+        raw.category, raw.kind, start, end, original[start:end], score, raw.rule, raw.explanation
+    )
 
 
 def _run(name: str, func: Callable, *args) -> list:
@@ -207,8 +208,9 @@ def _drop_contained(raws: list[contact.RawFinding]) -> list[contact.RawFinding]:
             c.start <= r.start and r.end <= c.end and c is not r for c in covers
         ):
             continue
-        if r.kind == "url" and any(c.kind == "email" and c.start < r.end and r.start < c.end
-                                   for c in covers):  # fmt: skip
+        if r.kind == "url" and any(
+            c.kind == "email" and c.start < r.end and r.start < c.end for c in covers
+        ):
             continue
         out.append(r)
     return out

@@ -24,8 +24,10 @@ def test_read_log_in_comment_vote_and_report_without_javascript(
 
     page.fill("#id_body", "My mother's fingers too. *Warm* water helps her.")
     page.get_by_role("button", name="Post").click()
-    assert "Your comment #3 is posted." in page.content()
+    # A new member's comment waits for its automatic check, visible to its author.
+    assert "Your comment #3 is saved" in page.content()
     assert page.locator("#post-3 em").inner_text() == "Warm"
+    assert "being checked automatically" in page.locator("#post-3").inner_text()
 
     page.locator("#post-2").get_by_role("button", name="Vote up").click()
     assert page.locator("#post-2 .score").inner_text() == "+2"

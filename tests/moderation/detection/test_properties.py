@@ -10,10 +10,8 @@ from hypothesis import strategies as st
 from moderation.detection import scan
 
 _alphabet = st.characters(blacklist_categories=("Cs",))
-_texty = st.text(
-    alphabet=st.sampled_from(list("0123456789 -+()./@:#\n") + list("abcdrDOolI") + ["at", "dot"]),
-    max_size=200,
-)
+_tokens = list("0123456789 -+()./@:#\n") + list("abcdrDOolI") + ["at", "dot", "Dr. ", "call "]
+_texty = st.lists(st.sampled_from(_tokens), max_size=120).map("".join)
 
 
 def _check(text: str) -> None:

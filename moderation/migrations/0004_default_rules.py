@@ -15,6 +15,6 @@ def load_defaults(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0002_rules_and_treatments")]
+    dependencies = [("moderation", "0003_pipeline_and_queue")]
 
     operations = [migrations.RunPython(load_defaults, migrations.RunPython.noop)]

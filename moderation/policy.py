@@ -1,0 +1,114 @@
+"""What rules do to posts: the state a post waits in before its scan, which rule a finding belongs
+to, whether a rule applies where the post is, what the strongest action makes of the post, and how
+urgent a case is. Pure decisions; moderation.services applies them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from forum.models import ModerationState, Post, Thread, User
+from forum.roles import is_moderator
+from moderation import detection
+from moderation.models import ACTION_STRENGTH, Action, FlagRule, Severity
+from moderation.selectors import ActiveRules
+
+REDACTION = "[contact details removed]"
+
+
+def is_new_member(user: User) -> bool:
+    """New: joined in the last MODERATION_NEW_MEMBER_DAYS and fewer than
+    MODERATION_NEW_MEMBER_POSTS published posts. Either an older account or a few published posts
+    makes a member established."""
+    if is_moderator(user):
+        return False
+    cutoff = timezone.now() - timedelta(days=settings.MODERATION_NEW_MEMBER_DAYS)
+    if user.date_joined < cutoff:
+        return False
+    published = Post.objects.filter(
+        author=user,
+        deleted_at__isnull=True,
+        moderation_state__in=[ModerationState.PUBLISHED, ModerationState.REDACTED],
+    ).count()
+    return published < settings.MODERATION_NEW_MEMBER_POSTS
+
+
+def state_before_scan(*, author: User, thread: Thread, previous: str | None) -> str:
+    """Named by settings.FORUM_MODERATION_POLICY; the forum calls it when a post is written or
+    edited. New members' posts wait, visible to them, in "pending review" until the scan; an
+    edit never lets a held post out, and a redaction of the old text does not cover the new."""
+    if previous in (ModerationState.HELD, ModerationState.PENDING):
+        return previous
+    if previous == ModerationState.REDACTED:
+        return ModerationState.PENDING
+    if is_new_member(author):
+        return ModerationState.PENDING
+    return previous or ModerationState.PUBLISHED
+
+
+def rule_for_finding(finding: detection.Finding, active: ActiveRules) -> FlagRule | None:
+    """The database rule behind a finding: an admin rule by name, a built-in detector by the
+    detector that produced it."""
+    if finding.rule.startswith("rule:"):
+        return active.by_name.get(finding.rule.removeprefix("rule:"))
+    if finding.rule == "claims.classifier":
+        return active.by_detector.get(FlagRule.Detector.CLAIMS_CLASSIFIER)
+    if finding.rule.startswith("claims."):
+        return active.by_detector.get(FlagRule.Detector.CLAIMS)
+    return active.by_detector.get(finding.rule.removeprefix("contact."))
+
+
+def rule_applies(rule: FlagRule, post: Post, active: ActiveRules) -> bool:
+    """Whole site unless the rule names categories or the article's comments."""
+    categories = active.scope_categories.get(rule.pk, frozenset())
+    if not categories and not rule.scope_article:
+        return True
+    if post.thread.category_id is None:
+        return rule.scope_article
+    return post.thread.category_id in categories
+
+
+def strongest(actions) -> str | None:
+    return max(actions, key=lambda action: ACTION_STRENGTH[Action(action)], default=None)
+
+
+def redact(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span (merged where they overlap) with a visible marker."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces += [text[position:start], REDACTION]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def state_after_scan(*, post: Post, flags) -> tuple[str, str]:
+    """The post's state and public text once its scan's flags are known: the strongest action
+    of the rules that fired decides; a held post stays held until a moderator decides."""
+    action = strongest(flag.action for flag in flags)
+    if post.moderation_state == ModerationState.HELD or action == Action.HOLD:
+        return ModerationState.HELD, ""
+    if action == Action.REDACT:
+        spans = [(f.start, f.end) for f in flags if f.action == Action.REDACT]
+        return ModerationState.REDACTED, redact(post.body, spans)
+    if post.moderation_state == ModerationState.PENDING:
+        return ModerationState.PUBLISHED, ""
+    return post.moderation_state, post.public_body
+
+
+def priority(*, severity: int, reporters: int, opened_at) -> int:
+    """Severity first, then the number of distinct reporters, then age (up to two days)."""
+    age_hours = int((timezone.now() - opened_at).total_seconds() // 3600)
+    return 100 * severity + 25 * min(reporters, 10) + min(max(age_hours, 0), 48)
+
+
+REPORT_SEVERITY = {
+    "contact_details": Severity.MEDIUM,
+    "treatment_claim": Severity.MEDIUM,
+    "abuse": Severity.MEDIUM,
+    "spam": Severity.LOW,
+    "other": Severity.LOW,
+}

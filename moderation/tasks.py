@@ -1,0 +1,61 @@
+"""Moderation's Celery tasks: thin, they take ids and call a service."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from celery.signals import worker_process_init
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import DatabaseError
+
+from forum.models import User
+from moderation import services
+
+
+@worker_process_init.connect
+def _warm_up_detection(**kwargs) -> None:
+    """Import scikit-learn and train the claims classifier before the first post arrives."""
+    from moderation import detection
+
+    detection.warm_up()
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=8,
+)
+def scan_post(self, post_id: int, revision: int) -> None:
+    services.post_scan(post_id=post_id, revision=revision)
+
+
+@shared_task(acks_late=True)
+def sweep_unscanned() -> int:
+    """Beat, every minute: enqueue a scan for every post whose current revision was never
+    scanned (the broker was down when it was written, or its scan never finished)."""
+    grace = timedelta(seconds=settings.MODERATION_SWEEP_GRACE_SECONDS)
+    pending = list(services.posts_unscanned(older_than=grace)[:1000])
+    for post_id, revision in pending:
+        scan_post.delay(post_id, revision)
+    return len(pending)
+
+
+@shared_task(acks_late=True)
+def refresh_priorities() -> int:
+    return services.priorities_refresh()
+
+
+@shared_task(acks_late=True)
+def moderators_digest() -> int:
+    return services.moderators_digest_send()
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_email(*, user_id: int, subject: str, message: str) -> None:
+    user = User.objects.filter(pk=user_id).exclude(email="").first()
+    if user is not None:
+        send_mail(subject=subject, message=message, from_email=None, recipient_list=[user.email])
