@@ -189,6 +189,13 @@ class FlagRule(models.Model):
             errors["hide_after_reports"] = "Hide after at least one report."
         if self.matcher == self.Matcher.DETECTOR and not self.detector:
             errors["detector"] = "Choose which built-in detector this rule tunes."
+        elif (
+            self.matcher == self.Matcher.DETECTOR
+            and FlagRule.objects.filter(matcher=self.Matcher.DETECTOR, detector=self.detector)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["detector"] = "This detector already has a rule; change that one instead."
         if self.matcher == self.Matcher.KEYWORDS and not self.phrase_list:
             errors["phrases"] = "Give at least one keyword or phrase, one per line."
         if self.matcher == self.Matcher.PATTERN:

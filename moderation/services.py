@@ -209,9 +209,14 @@ def case_refresh(*, case: Case) -> Case:
     )
     case.save(
         update_fields=[
-            "severity", "reporter_count", "has_flags", "has_reports", "categories", "priority",
+            "severity",
+            "reporter_count",
+            "has_flags",
+            "has_reports",
+            "categories",
+            "priority",
         ]
-    )  # fmt: skip
+    )
     return case
 
 
@@ -273,6 +278,8 @@ def case_decide(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Give a reason: the author and the audit log see it."})
+    if len(reason) > 500:
+        raise ValidationError({"reason": "Keep the reason under 500 characters."})
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("post__author").get(pk=case.pk)
         if case.status == CaseStatus.DECIDED:
@@ -280,8 +287,15 @@ def case_decide(
         post = case.post
         details = {"revision": post.revision}
         handler = _DECISIONS[action]
-        handler(case=case, post=post, moderator=moderator, reason=reason, body=body, days=days,
-                details=details)  # fmt: skip
+        handler(
+            case=case,
+            post=post,
+            moderator=moderator,
+            reason=reason,
+            body=body,
+            days=days,
+            details=details,
+        )
         if action == DecisionAction.ESCALATE:
             case.status = CaseStatus.ESCALATED
             case.assignee = None
@@ -311,9 +325,12 @@ def _key(case: Case) -> str:
 def _decide_approve(*, case, post, moderator, reason, details, **_):
     if post.moderation_state != ModerationState.PUBLISHED:
         _set_post_state(
-            post=post, state=ModerationState.PUBLISHED, public_body="", actor=moderator,
+            post=post,
+            state=ModerationState.PUBLISHED,
+            public_body="",
+            actor=moderator,
             reason=reason,
-        )  # fmt: skip
+        )
         notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
 
 
@@ -326,9 +343,12 @@ def _decide_redact(*, case, post, moderator, reason, details, **_):
             {"action": "No contact details are flagged in this post; use edit instead."}
         )
     _set_post_state(
-        post=post, state=ModerationState.REDACTED, public_body=policy.redact(post.body, spans),
-        actor=moderator, reason=reason,
-    )  # fmt: skip
+        post=post,
+        state=ModerationState.REDACTED,
+        public_body=policy.redact(post.body, spans),
+        actor=moderator,
+        reason=reason,
+    )
     details["spans"] = spans
     notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
 
@@ -340,9 +360,12 @@ def _decide_edit(*, case, post, moderator, reason, body, details, **_):
     if len(body) > settings.FORUM_POST_MAX_LENGTH:
         raise ValidationError({"body": f"At most {settings.FORUM_POST_MAX_LENGTH} characters."})
     _set_post_state(
-        post=post, state=ModerationState.REDACTED, public_body=body, actor=moderator,
+        post=post,
+        state=ModerationState.REDACTED,
+        public_body=body,
+        actor=moderator,
         reason=reason,
-    )  # fmt: skip
+    )
     notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
 
 
@@ -365,9 +388,13 @@ def _decide_suspend(*, case, post, moderator, reason, days, details, **_):
     before = {"suspended_until": author.suspended_until and author.suspended_until.isoformat()}
     forum_services.user_suspend(user=author, until=until)
     audit(
-        actor=moderator, action="user.suspend", target=author, reason=reason, before=before,
+        actor=moderator,
+        action="user.suspend",
+        target=author,
+        reason=reason,
+        before=before,
         after={"suspended_until": until.isoformat()},
-    )  # fmt: skip
+    )
     details["days"] = int(days)
     _decide_remove(case=case, post=post, moderator=moderator, reason=reason, details=details)
     notifications.author_suspended(user=author, until=until, reason=reason, case=case)
@@ -515,8 +542,13 @@ def rule_delete(*, rule: FlagRule, user: User | None) -> None:
     _check_admin(user)
     before = _snapshot(rule)
     version = _ruleset_bump(user=user, reason=f"Deleted rule {rule.name}")
-    audit(actor=user, action="rule.delete", target=rule, reason=f"ruleset version {version.pk}",
-          before=before)  # fmt: skip
+    audit(
+        actor=user,
+        action="rule.delete",
+        target=rule,
+        reason=f"ruleset version {version.pk}",
+        before=before,
+    )
     rule.delete()
 
 
@@ -547,8 +579,13 @@ def treatment_delete(*, treatment: Treatment, user: User | None) -> None:
     _check_admin(user)
     before = _snapshot(treatment)
     version = _ruleset_bump(user=user, reason=f"Deleted treatment {treatment.name}")
-    audit(actor=user, action="treatment.delete", target=treatment,
-          reason=f"ruleset version {version.pk}", before=before)  # fmt: skip
+    audit(
+        actor=user,
+        action="treatment.delete",
+        target=treatment,
+        reason=f"ruleset version {version.pk}",
+        before=before,
+    )
     treatment.delete()
 
 

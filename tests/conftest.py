@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -108,77 +109,118 @@ def member_api(member):
     return client
 
 
-@pytest.fixture
-def celery_worker(transactional_db, redis_client, tmp_path):
-    """A real `celery worker` process on real Redis, reading this test's database.
+class Worker:
+    """A real `celery worker` process on real Redis, reading the test database."""
 
-    Yields the folder where the worker's e-mails are written (file backend)."""
+    def __init__(self, *, tmp_path: Path, pool: str, env: dict[str, str]):
+        from config.celery import app
+
+        self.app = app
+        self.mail_dir = tmp_path / "mail"
+        self.log_path = tmp_path / f"worker-{time.monotonic_ns()}.log"
+        self.hostname = f"test-{os.getpid()}-{time.monotonic_ns()}@{os.uname().nodename}"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": _test_database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
+            **env,
+        }
+        self._log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                f"--pool={pool}",
+                "--concurrency=1",
+                "--loglevel=INFO",
+                "--queues",
+                settings.CELERY_TASK_DEFAULT_QUEUE,
+                "--hostname",
+                self.hostname,
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 45
+        while not app.control.ping(destination=[self.hostname], timeout=0.5):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"the Celery worker did not start:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+    def active_tasks(self) -> list[dict]:
+        replies = self.app.control.inspect([self.hostname], timeout=1).active() or {}
+        return replies.get(self.hostname, [])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self._log.close()
+
+
+def _test_database_url() -> str:
     from django.db import connection
 
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{connection.settings_dict['NAME']}"
+    db = connection.settings_dict
+    auth = db["USER"] or ""
+    if db["PASSWORD"]:
+        auth += f":{db['PASSWORD']}"
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def start_worker(transactional_db, redis_client, tmp_path):
+    """Start real workers (`start_worker(pool="prefork", env={...})`); all are stopped after the
+    test, and this run's queue is emptied."""
+    workers: list[Worker] = []
+
+    def start(*, pool: str = "solo", env: dict[str, str] | None = None) -> Worker:
+        workers.append(Worker(tmp_path=tmp_path, pool=pool, env=env or {}))
+        return workers[-1]
+
+    yield start
+    for worker in workers:
+        worker.stop()
+    redis_client.delete(settings.CELERY_TASK_DEFAULT_QUEUE)
+
+
+@pytest.fixture
+def celery_worker(start_worker):
+    """One real worker (solo pool) for the test; yields the folder of its e-mails."""
+    return start_worker().mail_dir
+
+
+@contextmanager
+def broker_down():
+    """Point this process's Celery producer at a port where nothing listens, as if Redis were
+    down, then put it back."""
     from config.celery import app
 
-    db = dict(settings.DATABASES["default"])
-    if connection.vendor == "sqlite":
-        database_url = f"sqlite:///{connection.settings_dict['NAME']}"
-    else:
-        auth = db["USER"] or ""
-        if db["PASSWORD"]:
-            auth += f":{db['PASSWORD']}"
-        database_url = (
-            f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
-            f"{connection.settings_dict['NAME']}"
-        )
-    mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": settings.REDIS_URL,
-        "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(mail_dir),
-    }
-    hostname = f"test-{os.getpid()}@%h"
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--queues",
-            settings.CELERY_TASK_DEFAULT_QUEUE,
-            "--hostname",
-            hostname,
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    saved = app.conf.broker_url, app._pool, app.amqp._producer_pool
+    app.conf.broker_url, app._pool, app.amqp._producer_pool = "redis://127.0.0.1:1/0", None, None
     try:
-        deadline = time.monotonic() + 30
-        while not app.control.ping(
-            destination=[hostname.replace("%h", os.uname().nodename)], timeout=0.5
-        ):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    "the Celery worker did not start:\n" + (tmp_path / "worker.log").read_text()
-                )
-        yield mail_dir
+        yield
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
-        redis_client.delete(settings.CELERY_TASK_DEFAULT_QUEUE)
+        app.conf.broker_url, app._pool, app.amqp._producer_pool = saved

@@ -5,7 +5,11 @@ import pytest
 from forum.models import Post, Vote
 from moderation.models import Report
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_read_log_in_comment_vote_and_report_without_javascript(

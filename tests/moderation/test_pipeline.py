@@ -134,11 +134,16 @@ def test_a_rule_scoped_to_a_category_does_not_touch_the_article(
 def test_an_admin_keyword_rule_holds_posts(established_member, admin_user):
     services.rule_save(
         rule=FlagRule(
-            name="miracle-salve", matcher="keywords", phrases="miracle salve",
-            category="treatment_claim", kind="product_pitch", threshold=0.9, action="hold",
+            name="miracle-salve",
+            matcher="keywords",
+            phrases="miracle salve",
+            category="treatment_claim",
+            kind="product_pitch",
+            threshold=0.9,
+            action="hold",
         ),
         user=admin_user,
-    )  # fmt: skip
+    )
 
     post = _post_and_scan(
         author=established_member, thread=ThreadFactory(), body="Buy the Miracle Salve today"

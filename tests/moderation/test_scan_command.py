@@ -44,8 +44,15 @@ def test_the_seed_comments(monkeypatch):
     for finding in first["findings"]:
         assert COMMENT_1[finding["start"] : finding["end"]] == finding["text"]
         assert set(finding) == {
-            "category", "kind", "start", "end", "text", "score", "rule", "explanation",
-        }  # fmt: skip
+            "category",
+            "kind",
+            "start",
+            "end",
+            "text",
+            "score",
+            "rule",
+            "explanation",
+        }
 
 
 def test_malformed_lines_get_an_error_each_in_order_and_a_non_zero_exit(monkeypatch):
