@@ -2,7 +2,7 @@
 side with Microsoft Presidio's analyzer when it is installed (`pip install -e '.[bench]'`).
 
     python -m moderation.benchmarks [--corpus tests/data/corpus.jsonl] [--seconds 5]
-                                    [--write docs/benchmarks.md]
+                                    [--write docs/benchmarks.md] [--errors]
 
 Quality is post-level: a post counts as predicted for a category (or kind) when the engine returns
 at least one finding of it. Speed is measured on ~1 KB posts (corpus posts joined and cut at 1,024
@@ -275,6 +275,22 @@ def report(corpus: Path, seconds: float) -> tuple[str, bool]:
     return "\n".join(lines) + "\n", met
 
 
+def print_errors(corpus: Path) -> None:
+    """Every post the engine gets wrong at category level, with what it found: for developing
+    detectors (look at the kinds of mistakes; do not copy the corpus into rules)."""
+    ruleset = detection.default_ruleset()
+    for row in load_corpus(corpus):
+        findings = detection.scan(row["text"], ruleset)
+        found = {f.category for f in findings}
+        for category in (CONTACT, CLAIMS):
+            if (category in row["categories"]) != (category in found):
+                what = "false positive" if category in found else "missed"
+                print(f"--- {what}: {category} in {row['id']} (labels: {row['kinds']})")
+                print(row["text"][:600])
+                for f in findings:
+                    print(f"    > {f.kind} {f.score:.2f} {f.rule} {f.text[:80]!r}")
+
+
 def write_section(path: Path, body: str) -> None:
     """Replace the bench-detect section of `path` (between its markers), keeping the rest."""
     section = f"{MARK_START}\n{body}{MARK_END}"
@@ -294,10 +310,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("tests/data/corpus.jsonl"))
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds per speed run")
     parser.add_argument("--write", type=Path, help="Also write the results into this Markdown file")
+    parser.add_argument("--errors", action="store_true", help="Only list the posts it gets wrong")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"No corpus at {args.corpus}", file=sys.stderr)
         return 2
+    if args.errors:
+        print_errors(args.corpus)
+        return 0
     body, met = report(args.corpus, args.seconds)
     print(body)
     if args.write:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -164,6 +164,32 @@ def case_queue(
     return cases.order_by("-priority", "opened_at", "pk")
 
 
+def case_queue_details(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """What each queue row shows besides the case: the flags on the current text, worst first
+    (`current_flags`), and the reports in order (`report_list`). Two queries for a whole page."""
+    return cases.prefetch_related(
+        Prefetch(
+            "flags",
+            queryset=Flag.objects.filter(revision=F("post__revision")).order_by(
+                "-severity", "-score", "start", "pk"
+            ),
+            to_attr="current_flags",
+        ),
+        Prefetch("reports", queryset=Report.objects.order_by("created_at"), to_attr="report_list"),
+    )
+
+
+def case_reason(case: Case) -> str:
+    """The queue's one-line why, from `case_queue_details`: the worst flag's explanation, else
+    the first report's reason."""
+    if case.current_flags:
+        return case.current_flags[0].explanation
+    if case.report_list:
+        label = case.report_list[0].get_reason_display()
+        return f"Reported: {label[0].lower()}{label[1:]}"
+    return ""
+
+
 def case_counts() -> dict[str, int]:
     """Cases per status, for the queue's header."""
     counts = dict(Case.objects.values_list("status").annotate(n=Count("pk")))
@@ -224,8 +250,18 @@ def spans_for_highlight(*, text: str, flags) -> list[dict]:
     return pieces
 
 
-def audit_log() -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.select_related("actor")
+def audit_log(*, action_prefix: str = "") -> QuerySet[AuditEntry]:
+    """The audit log, newest first; `action_prefix` keeps e.g. only "case." or "rule." entries."""
+    entries = AuditEntry.objects.select_related("actor")
+    return entries.filter(action__startswith=action_prefix) if action_prefix else entries
+
+
+def case_decisions(*, case: Case) -> QuerySet[Decision]:
+    return case.decisions.select_related("moderator").order_by("-created_at")
+
+
+def treatment_list() -> QuerySet[Treatment]:
+    return Treatment.objects.order_by("status", "name")
 
 
 def rule_stats() -> QuerySet[FlagRule]:

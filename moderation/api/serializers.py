@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from forum.models import Category, Post
+from moderation import selectors
 from moderation.models import (
     Action,
     AuditEntry,
@@ -205,13 +206,7 @@ class QueueItemSerializer(CaseSerializer):
         read_only_fields = fields
 
     def get_reason(self, case: Case) -> str:
-        # Annotated by the view (one subquery each), so the queue costs the same for any length.
-        if case.top_flag_explanation:
-            return case.top_flag_explanation
-        if case.first_report_reason:
-            label = ReportReason(case.first_report_reason).label
-            return f"Reported: {label[0].lower()}{label[1:]}"
-        return ""
+        return selectors.case_reason(case)
 
 
 class QueueCountsSerializer(serializers.Serializer):

@@ -6,7 +6,6 @@ Refusals from the services (a decided case, a claim held by someone else, a patt
 arrive as Django ValidationErrors naming the field and leave as 400s through
 forum.api.errors.exception_handler."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -25,7 +24,7 @@ from rest_framework.views import APIView
 from forum import selectors as forum_selectors
 from moderation import selectors, services
 from moderation.api import serializers as s
-from moderation.models import Case, Flag, FlagRule, Report, ReportReason, Treatment
+from moderation.models import Case, FlagRule, ReportReason, Treatment
 from moderation.permissions import IsAdmin, IsModerator
 
 TAGS = ["moderation"]
@@ -58,19 +57,6 @@ class ReportCreateApi(APIView):
 
 
 # --- The queue ---------------------------------------------------------------------------------
-
-
-def _with_reason(cases: QuerySet[Case]) -> QuerySet[Case]:
-    """The queue's one-line "why": the worst flag on the current text, else the first report.
-    Two subqueries, so a page of the queue costs the same number of queries at any length."""
-    top_flag = Flag.objects.filter(case=OuterRef("pk"), revision=OuterRef("post__revision"))
-    first_report = Report.objects.filter(case=OuterRef("pk"))
-    return cases.annotate(
-        top_flag_explanation=Subquery(
-            top_flag.order_by("-severity", "-score", "start").values("explanation")[:1]
-        ),
-        first_report_reason=Subquery(first_report.order_by("created_at").values("reason")[:1]),
-    )
 
 
 QUEUE_PARAMETERS = [
@@ -120,7 +106,7 @@ class QueueApi(generics.GenericAPIView):
         filters = s.QueueFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         cases = selectors.case_queue(user=request.user, **filters.validated_data)
-        page = self.paginate_queryset(_with_reason(cases))
+        page = self.paginate_queryset(selectors.case_queue_details(cases))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
@@ -146,7 +132,7 @@ def _case_detail(pk: int) -> Case:
     case = selectors.case_detail(pk=pk)
     case.current_flags = list(selectors.case_flags(case=case))
     case.report_list = list(selectors.case_reports(case=case))
-    case.decision_list = list(case.decisions.select_related("moderator").order_by("-created_at"))
+    case.decision_list = list(selectors.case_decisions(case=case))
     case.author_history = selectors.author_history(case=case)
     return case
 
@@ -400,7 +386,7 @@ class TreatmentViewSet(_AdminWritesMixin, viewsets.ModelViewSet):
     Every change makes a new ruleset version and an audit entry."""
 
     serializer_class = s.TreatmentSerializer
-    queryset = Treatment.objects.all()
+    queryset = selectors.treatment_list()
 
     def create(self, request, *args, **kwargs):
         data = self.get_serializer(data=request.data)
@@ -446,6 +432,5 @@ class AuditLogApi(generics.ListAPIView):
     serializer_class = s.AuditEntrySerializer
 
     def get_queryset(self):
-        entries = selectors.audit_log()
         prefix = self.request.query_params.get("action", "").strip()
-        return entries.filter(action__startswith=prefix) if prefix else entries
+        return selectors.audit_log(action_prefix=prefix)

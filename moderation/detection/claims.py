@@ -41,7 +41,9 @@ if TYPE_CHECKING:  # scikit-learn is imported only when the classifier is first 
 # Sentences
 # --------------------------------------------------------------------------------------
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+# Sentence ends: a run of . ! ? (then closing quotes or brackets) before whitespace, or a
+# newline.  Written to start with a character class, which Python's ``re`` scans for fast.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"')\]]*(?=\s))")
 _ABBREVIATIONS = frozenset(
     [
         "dr",
@@ -70,29 +72,38 @@ _ABBREVIATIONS = frozenset(
 _LAST_WORD = re.compile(r"([A-Za-z.]+)[.]*$")
 
 
+_ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
+
+
 def split_sentences(text: str, limit: int = 400) -> list[tuple[int, int]]:
     """Sentence spans (stripped).  Sentences longer than ``limit`` are cut into pieces so a
     wall of text without punctuation cannot make a single huge classifier input."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group()[0] == ".":
+        j = m.start()
+        if text[j] == "." and (
+            not text[j - 1 : j].isalpha() or text[j - 2 : j].lower() in _ABBREVIATION_ENDS
+        ):
             # "Dr. Rao" and "e.g. this" do not end a sentence.
-            j = m.start()
             word = text[max(start, j - 8) : j].rsplit(None, 1)[-1:] or [""]
             if word[0].lower().lstrip("(\"'").rstrip(".") in _ABBREVIATIONS:
                 continue
-        _add_span(text, start, m.end(), spans, limit)
-        start = m.end()
+        end = m.end()
+        if end - start > 1 or not text[start].isspace():
+            _add_span(text, start, end, spans, limit)
+        start = end
     _add_span(text, start, len(text), spans, limit)
     return spans
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]], limit: int):
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    body = piece.strip()
+    if not body:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(body)
     while end - start > limit:
         cut = text.rfind(" ", start, start + limit)
         cut = cut if cut > start else start + limit
@@ -412,32 +423,33 @@ def analyse(
     mentions = [m for m in mentions if not fastre.preceded_by(text, m.start(), "-")]
     if not hits and not mentions:
         return []
-    sentences: list[_Sentence] = []
-    for start, end in split_sentences(text):
-        sentences.append(_Sentence(start, end, text[start:end], []))
-    starts = [s.start for s in sentences]
+    spans = split_sentences(text)
+    starts = [start for start, _ in spans]
     hit_sentences: set[int] = set()
     for pos in hits:
         i = bisect_right(starts, pos) - 1
         if i >= 0:
             hit_sentences.add(i)
+    treatments: dict[int, list[TreatmentEntry]] = {}
     for m in mentions:
         i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= sentences[i].end:
-            sentences[i].treatments.append(lexicon.by_phrase[_phrase_key(m.group())])
+        if i >= 0 and m.end() <= spans[i][1]:
+            phrase = m.group()
+            entry = lexicon.by_phrase.get(phrase.lower()) or lexicon.by_phrase[_phrase_key(phrase)]
+            treatments.setdefault(i, []).append(entry)
             hit_sentences.add(i)
 
     # Pitches count only in posts about health, which on this forum is nearly all of them,
     # but not for "selling my old car" in an off-topic thread.
     post_has_treatment = (
-        any(s.treatments for s in sentences)
-        or bool(_GENERIC_REMEDY.search(text))
-        or bool(_HEALTH_CONTEXT.search(text))
+        bool(treatments) or bool(_GENERIC_REMEDY.search(text)) or bool(_HEALTH_CONTEXT.search(text))
     )
     candidates: list[_Sentence] = []
     for i in sorted(hit_sentences):
-        s = sentences[i]
-        _classify_sentence(s, sentences[max(0, i - 3) : i], post_has_treatment)
+        start, end = spans[i]
+        s = _Sentence(start, end, text[start:end], treatments.get(i, []))
+        previous = [treatments.get(j, ()) for j in range(max(0, i - 3), i)]
+        _classify_sentence(s, previous, post_has_treatment)
         if s.kind is not None:
             candidates.append(s)
 
@@ -512,8 +524,11 @@ def _families(sentence: str) -> frozenset[str]:
     return frozenset(_FAMILY_NAMES[i] for i in (_FAMILY_SET.Match(sentence) or ()))
 
 
-def _classify_sentence(s: _Sentence, previous: list[_Sentence], post_has_treatment: bool):
-    """Decide whether ``s`` is a candidate claim; fills kind/strength/explanation."""
+def _classify_sentence(
+    s: _Sentence, previous: list[Sequence[TreatmentEntry]], post_has_treatment: bool
+):
+    """Decide whether ``s`` is a candidate claim; fills kind/strength/explanation.
+    ``previous`` holds the treatments named in each of the few sentences before it."""
     sentence = s.text
     fam = _families(sentence)
     question = "question" in fam or sentence.rstrip().endswith("?")
@@ -522,8 +537,8 @@ def _classify_sentence(s: _Sentence, previous: list[_Sentence], post_has_treatme
 
     own = [t for t in s.treatments if t.status != "established"]
     recent: list[TreatmentEntry] = []
-    for p in reversed(previous):
-        recent.extend(t for t in p.treatments if t.status != "established")
+    for named in reversed(previous):
+        recent.extend(t for t in named if t.status != "established")
         if recent:
             break
     generic = "generic" in fam

@@ -153,10 +153,85 @@ def _parse(candidate: str, region: str | None):
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _RegionPlan:
+    """What a national number must look like to be valid in one region (from the
+    phonenumbers metadata), checked before paying for ``phonenumbers.parse``."""
+
+    country_code: str
+    national_prefix: re.Pattern[str] | None
+    international_prefix: re.Pattern[str] | None
+    general: re.Pattern[str]
+    shared_code: bool  # other regions use the same country code (US/CA, GB/JE ...)
+
+
+_NO_PLAN = object()
+_PLANS: dict[str, object] = {}
+
+
+def _plan(region: str):
+    plan = _PLANS.get(region)
+    if plan is None:
+        plan = _NO_PLAN
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if (
+            meta is not None
+            and meta.general_desc is not None
+            and meta.general_desc.national_number_pattern
+            and not meta.national_prefix_transform_rule
+        ):
+            code = meta.country_code
+            plan = _RegionPlan(
+                str(code),
+                re.compile(meta.national_prefix_for_parsing)
+                if meta.national_prefix_for_parsing
+                else None,
+                re.compile(meta.international_prefix) if meta.international_prefix else None,
+                re.compile(f"(?:{meta.general_desc.national_number_pattern})"),
+                len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ())) > 1,
+            )
+        _PLANS[region] = plan
+    return plan
+
+
+def _could_be_valid(digits: str, region: str) -> bool:
+    """False only when no reading ``phonenumbers.parse`` could make of ``digits`` in
+    ``region`` (as written, without a leading country code and/or the trunk prefix)
+    matches the region's general number pattern, which every valid number must."""
+    plan = _plan(region)
+    if plan is _NO_PLAN:
+        return True
+    general = plan.general
+    if general.fullmatch(digits):
+        return True
+    if plan.international_prefix is not None and plan.international_prefix.match(digits):
+        return True
+    readings = [digits]
+    code = plan.country_code
+    if digits.startswith(code):
+        readings.append(digits[len(code) :])
+    for reading in readings:
+        if reading is not digits and general.fullmatch(reading):
+            return True
+        if plan.national_prefix is not None:
+            m = plan.national_prefix.match(reading)
+            if m:
+                # The national number is stored as an integer, so further leading zeros go.
+                rest = reading[m.end() :]
+                if general.fullmatch(rest) or general.fullmatch(rest.lstrip("0")):
+                    return True
+    return False
+
+
 def _classify_number(
     candidate: str, regions: list[str], hinted: frozenset[str] = frozenset()
 ) -> tuple[str, bool, bool] | None:
-    """Return (region, valid, permissive_only) for the best reading of ``candidate``."""
+    """Return (region, valid, permissive_only) for the best reading of ``candidate``.
+
+    The first configured region (in the given order) where the number is valid wins; a
+    region that names a place in the post wins outright.  Regions whose general number
+    pattern cannot fit the digits are not parsed at all, which is most of them.
+    """
     stripped = candidate.strip()
     if stripped.startswith("+") or stripped.startswith("00"):
         num = _parse("+" + stripped.lstrip("+0 ") if stripped.startswith("00") else stripped, None)
@@ -168,28 +243,40 @@ def _classify_number(
         if phonenumbers.is_possible_number(num):
             return region, False, False
         return None
+    digits = "".join(_DIGIT.findall(stripped))
     valid: list[str] = []
-    possible: str | None = None
+    parsed: dict[str, object] = {}
     for region in regions:
+        if not _could_be_valid(digits, region):
+            continue
         num = _parse(stripped, region)
+        parsed[region] = num
         if num is None:
             continue
-        if phonenumbers.is_valid_number(num):
+        if phonenumbers.is_valid_number_for_region(num, region):
             if region in hinted:
                 # A place in the post names this region: trust it even if permissive.
                 return region, True, False
             valid.append(region)
             if region not in _PERMISSIVE_REGIONS:
                 break
-        elif possible is None and phonenumbers.is_possible_number(num):
-            possible = region
     strict = [r for r in valid if r not in _PERMISSIVE_REGIONS]
     if strict:
         return strict[0], True, False
     if valid:
         return valid[0], True, True
-    if possible:
-        return possible, False, False
+    # Valid in a region that shares the country code (a Canadian number read as US, a
+    # Jersey number read as UK): count it for the configured region, as before.
+    for region in regions:
+        num = parsed.get(region)
+        plan = _plan(region)
+        shared = plan is not _NO_PLAN and plan.shared_code
+        if num is not None and shared and phonenumbers.is_valid_number(num):
+            return region, True, region in _PERMISSIVE_REGIONS
+    for region in regions:
+        num = parsed[region] if region in parsed else _parse(stripped, region)
+        if num is not None and phonenumbers.is_possible_number(num):
+            return region, False, False
     return None
 
 
@@ -418,6 +505,33 @@ def _iter_restarting(regex, text: str):
         pos = max(nxt, m.start() + 1)
 
 
+_SPELLED_DOT = re.compile(r"dot|[\[\(\{<]", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"\b(?:code|coupon|voucher|promo)\W*$", re.IGNORECASE)
+_PROVIDER_RE = re.compile(rf"^(?:{_PROVIDERS})$", re.IGNORECASE)
+_MAILBOX_CONTEXT = re.compile(
+    r"\b(?:e-?mail(?:ed|ing)?|mail|inbox|write\s+to|address)\b[^.!?\n]{0,25}$", re.IGNORECASE
+)
+
+
+def _looks_like_spelled_email(m, text: str) -> bool:
+    """ "name at host.tld" is also how people write "order at www.shop.com" or "passed away in
+    2019 at 81. In ...": with "at" spelled out and the domain written with real dots, keep it
+    only if the domain is a mail provider, the name looks like a mailbox ("rita_k", "j.b",
+    "mary54") or the words just before speak of e-mail.  "name at host dot tld" is kept."""
+    if _SPELLED_DOT.search(text[m.end(1) : m.end()]):
+        return True
+    if re.search(r"\.\s", text[m.start(2) : m.end()]):
+        return False  # "81. In": a sentence end, not a domain
+    local = m.group(1)
+    if local.isdigit() or _CODE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+        return False  # "in 2019 at 81", "use code SAVE10 at shop.com"
+    if _PROVIDER_RE.match(m.group(2).split(".", 1)[0]):
+        return True
+    if any(c.isdigit() or c in "._-+" for c in local):
+        return True
+    return bool(_MAILBOX_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+
+
 def find_emails(text: str) -> list[RawFinding]:
     """Email addresses, plain or obfuscated ("name [at] gmail [dot] com", "name at gmail").
 
@@ -448,6 +562,8 @@ def find_emails(text: str) -> list[RawFinding]:
             local = m.group(1)
             spelled = "@" not in m.group() and not _BRACKETED.search(m.group())
             if spelled and local.lower() in _STOP_LOCAL:
+                continue
+            if spelled and regex is _EMAIL_OBFUSCATED and not _looks_like_spelled_email(m, text):
                 continue
             score = base
             if spelled and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
@@ -633,6 +749,96 @@ _HANDLE_STOP = frozenset(
 )
 
 
+_MESSENGER = r"whats\s?app|signal|viber|telegram|wechat|imo"
+_NUMBER = r"\+?\(?\d[\d \-().]{5,22}\d"
+# "WhatsApp me on 0412 555 019", "my viber is +61 412 555 019", "0412 555 019 (WhatsApp)":
+# a messenger account is a phone number, so the pair is a handle.
+_MESSENGER_NUMBER = fastre.compile(
+    rf"\b(?i:{_MESSENGER})\b(?:\s*(?i:me|us|him|her|only|number|no|num|is|on|at|via|"
+    rf"or\s+call|/\s*call|&\s*call|and\s+call)\b|\s*[:.#\-]){{0,4}}\s*({_NUMBER})"
+    rf"|({_NUMBER})\s*[(\[,\-]?\s*(?i:on\s+|via\s+)?(?i:{_MESSENGER})\b"
+)
+# "Skype me at 'nana.june.58'", "telegram me at jo_b22" (quoted or handle-shaped).
+_PLATFORM_ME = fastre.compile(
+    r"\b(?i:skype|telegram|signal|instagram|insta|snapchat|snap|discord|kik|wechat|tiktok)"
+    r"\s+(?i:me)\s+(?i:at|on|@)?\s*([\"'\x{201c}]?)([A-Za-z0-9_][A-Za-z0-9_.\-]{2,40})"
+    r"([\"'\x{201d}]?)"
+)
+_NAME = r"[A-Z][\w'\-]{1,25}(?:[ \t][A-Z][\w'\-]{1,25}){1,2}"
+_SOCIAL = r"facebook|fb|instagram|insta|linkedin"
+# "message me on Facebook, Jo Bloggs", "find me on FB as Jo Bloggs", "I'm Jo Bloggs on FB".
+_NAME_ON_SOCIAL = fastre.compile(
+    rf"\b(?i:find|add|message|msg|contact|follow|search\s+for|dm|pm|friend)\s+(?i:me)\s+"
+    rf"(?i:on|at)\s+(?i:{_SOCIAL})\b\s*(?:,|:|-|(?i:as|under))?\s*({_NAME})"
+    rf"|\b(?i:on)\s+(?i:{_SOCIAL})\s+(?i:as|under)\s+({_NAME})"
+    rf"|\b(?:I'?m|I\s+am|[Mm]y\s+name\s+is)\s+({_NAME})\s+(?i:on)\s+(?i:{_SOCIAL})\b"
+)
+
+
+MESSENGER_NUMBER = "messaging account given by phone number"
+
+
+_MESSENGER_WORDS = ("whats", "signal", "viber", "telegram", "wechat", "imo")
+_PLATFORM_ME_WORDS = ("skype", "telegram", "signal", "insta", "snap", "discord", "kik", "wechat")
+_SOCIAL_WORDS = ("facebook", "fb", "insta", "linkedin")
+
+
+def _messenger_handles(text: str) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    low = text.lower()
+    # Each pattern runs only when its platform words occur at all (a substring test is far
+    # cheaper than a regex scan of the whole post).
+    messenger = any(w in low for w in _MESSENGER_WORDS)
+    for m in _MESSENGER_NUMBER.finditer(text) if messenger else ():
+        number = m.group(1) or m.group(2)
+        if sum(c.isdigit() for c in number) < 7:
+            continue
+        out.append(
+            RawFinding(
+                CONTACT,
+                "handle",
+                m.start(),
+                m.end(),
+                0.9,
+                "contact.handle",
+                MESSENGER_NUMBER,
+            )
+        )
+    platform_me = " me" in low and any(w in low for w in _PLATFORM_ME_WORDS)
+    for m in _PLATFORM_ME.finditer(text) if platform_me else ():
+        handle = m.group(2)
+        quoted = bool(m.group(1)) and bool(m.group(3))
+        if handle.lower() in _HANDLE_STOP:
+            continue
+        if not (quoted or any(c.isdigit() or c in "_." for c in handle.rstrip("."))):
+            continue
+        out.append(
+            RawFinding(
+                CONTACT,
+                "handle",
+                m.start(),
+                m.end(),
+                0.85,
+                "contact.handle",
+                "messaging handle offered for contact",
+            )
+        )
+    social = any(w in low for w in _SOCIAL_WORDS)
+    for m in _NAME_ON_SOCIAL.finditer(text) if social else ():
+        out.append(
+            RawFinding(
+                CONTACT,
+                "handle",
+                m.start(),
+                m.end(),
+                0.8,
+                "contact.handle",
+                "social-media profile name offered for contact",
+            )
+        )
+    return out
+
+
 def find_handles(text: str) -> list[RawFinding]:
     """Messaging handles with context: "WhatsApp: cure_lady", "Telegram @healer",
     "follow me @calcinosis_cure", "skype id live:abc", "t.me/healer", "wa.me/919848012345".
@@ -668,7 +874,7 @@ def find_handles(text: str) -> list[RawFinding]:
         )
     ):
         return []
-    out: list[RawFinding] = []
+    out: list[RawFinding] = _messenger_handles(text)
     for m in _HANDLE_LINK_FULL.finditer(text):
         out.append(
             RawFinding(

@@ -48,32 +48,30 @@ class Match:
         self.string = text
         self._spans = spans
 
-    def _index(self, group: int | str) -> int:
+    def _span(self, group: int | str) -> tuple[int, int]:
         if isinstance(group, str):
-            return self.re.groupindex[group]
-        return group
+            group = self.re.groupindex[group]
+        return self._spans[group]
 
     def span(self, group: int | str = 0) -> tuple[int, int]:
-        return self._spans[self._index(group)]
+        return self._spans[group] if group.__class__ is int else self._span(group)
 
     def start(self, group: int | str = 0) -> int:
-        return self._spans[self._index(group)][0]
+        return (self._spans[group] if group.__class__ is int else self._span(group))[0]
 
     def end(self, group: int | str = 0) -> int:
-        return self._spans[self._index(group)][1]
+        return (self._spans[group] if group.__class__ is int else self._span(group))[1]
 
     def group(self, *groups: int | str):
         if len(groups) > 1:
             return tuple(self.group(g) for g in groups)
-        start, end = self._spans[self._index(groups[0]) if groups else 0]
+        start, end = self._span(groups[0]) if groups else self._spans[0]
         return None if start < 0 else self.string[start:end]
 
     __getitem__ = group
 
     def groups(self, default=None) -> tuple:
-        return tuple(
-            default if s < 0 else self.string[s:e] for s, e in self._spans[1:]
-        )
+        return tuple(default if s < 0 else self.string[s:e] for s, e in self._spans[1:])
 
     def __repr__(self) -> str:
         return f"<fastre.Match span={self._spans[0]} match={self.group()!r}>"
@@ -144,11 +142,20 @@ class Regex:
             if b_pos > b_end:
                 return
 
+    def _first(self, anchor, text: str, pos: int, endpos: int | None) -> Match | None:
+        if pos == 0 and endpos is None:
+            # The common case, without the generator.
+            data, ascii_only = _encoded(text)
+            if ascii_only:
+                spans = self._match(anchor, data, 0, len(data))
+                return None if spans[0][0] < 0 else Match(self, text, spans)
+        return next(self._iter(anchor, text, pos, endpos), None)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        return next(self._iter(_UNANCHORED, text, pos, endpos), None)
+        return self._first(_UNANCHORED, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        return next(self._iter(_ANCHOR_START, text, pos, endpos), None)
+        return self._first(_ANCHOR_START, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
         return self._iter(_UNANCHORED, text, pos, endpos)
@@ -180,7 +187,7 @@ class RegexSet:
         regex_set.Compile()
         self._match = regex_set._set.Match
 
-    def Match(self, text: str) -> list[int] | None:  # noqa: N802 - mirrors re2.Set
+    def Match(self, text: str) -> list[int] | None:
         return self._match(_encoded(text)[0]) or None
 
 

@@ -5,21 +5,35 @@ reader: "pls call him Dr.P.Krishna Choudary", "contact Dr. Rao", "you should vis
 at his clinic", "ask for Dr Mehta", "I highly recommend you see Prof. Denton", and pronoun
 forms ("you can reach him", "contact her") when a titled name is close by.
 
+Also catches a named practitioner next to a contact detail found by the other detectors
+("Dr. Nowak's clinic line is 020 ...", "our healer Mama Nandi ... call 072 ...", "ring her
+on ..., her name is Gwen" when the words around speak of treating).
+
 Must not catch: a doctor's name alone ("Dr Smith said my calcium was normal"), past or
 first-person reports ("I called Dr Patel", "we went to see Dr Lee"), or generic advice
 with no name ("call your doctor", "see a dermatologist", "ask your rheumatologist").
+Next to a contact detail, it must not catch an addressee ("Mrs Edna Price, 14 Mill Lane"), a
+group organiser or the poster ("ask for Jo"), or a practitioner the post warns against.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import fastre
 from .contact import RawFinding
 from .types import CONTACT
 
-_TITLE = r"(?:Dr|Doctor|Doc|Prof|Professor|Vaidya|Vaid|Hakim|Swami|Acharya|Guruji)"
-_NAME_TOKEN = r"(?:[A-Za-z]\.\s?){0,3}[A-Za-z][A-Za-z'\-]{1,20}"
+_TITLE = (
+    r"(?:Dr|Doctor|Doc|Prof|Professor|Vaidya|Vaid|Hakim|Hakeem|Swami|Acharya|Guruji|Guru|"
+    r"Mr|Mrs|Ms|Mama|Baba|Pir|Sheikh|Shaykh|Maulana|Pastor|Prophet|Sangoma|"
+    r"Heilpraktiker|Heilpraktikerin)"
+)
+# Titles that are also ordinary words ("my mama", "Doc Martens" aside): these need a
+# capitalised name after them wherever they are used.
+_WORD_TITLES = frozenset(["mama", "baba", "guru", "pastor", "prophet", "mr", "mrs", "ms", "pir"])
+_NAME_TOKEN = r"(?:\pL\.\s?){0,3}\pL[\pL'\-]{1,20}"  # \pL: any letter, "Élise"
 _TITLED_NAME = fastre.compile(
     rf"\b{_TITLE}\b\.?\s{{0,2}}(?P<name>{_NAME_TOKEN}(?:[ \t]{{1,2}}{_NAME_TOKEN}){{0,2}})",
     True,
@@ -132,11 +146,13 @@ def _valid_name(name: str) -> str | None:
     return " ".join(kept)
 
 
-def find_practitioners(text: str) -> list[RawFinding]:
-    """Named practitioners with a solicitation; see the module docstring."""
-    low = text.lower()
-    if not any(t in low for t in ("dr", "doc", "prof", "vaid", "hakim", "swami", "acharya")):
-        return []
+def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> list[RawFinding]:
+    """Named practitioners offered for contact; see the module docstring.
+
+    ``contacts`` are the spans of contact details other detectors found in ``text`` (phone,
+    e-mail, website, address, handle): a named practitioner close to one of them is being
+    offered for contact even without a solicitation verb ("Dr Shah's clinic, 079 ...").
+    """
     names = []
     for m in _TITLED_NAME.finditer(text):
         name = _valid_name(m.group(1))
@@ -145,11 +161,21 @@ def find_practitioners(text: str) -> list[RawFinding]:
         # not a name, "call dr chaudry" is.
         if name and name[0].islower() and title != "dr":
             continue
+        if name and title in _WORD_TITLES and not text[m.start()].isupper():
+            continue
+        if name and title in _LAY_TITLES and not _practice_near(text, m.start()):
+            continue
         if name:
             names.append((m.start(), m.start(1) + len(name), name))
+    untitled = []
+    if contacts:
+        for m in _UNTITLED_NAME.finditer(text):
+            name = m.group(1)
+            if name.split()[0].lower() not in _NOT_NAMES and _practice_near(text, m.start(1)):
+                untitled.append((m.start(1), m.start(1) + len(name), name))
+    out = _near_contacts(text, names + untitled, contacts) if contacts else []
     if not names:
-        return []
-    out: list[RawFinding] = []
+        return out
     for m in _SOLICIT.finditer(text):
         lead_is_empty = m.group().lower().split()[0] in _VERB_FIRST_WORDS
         if lead_is_empty and not _CLAUSE_START.search(text[max(0, m.start() - 20) : m.start()]):
@@ -188,6 +214,74 @@ def find_practitioners(text: str) -> list[RawFinding]:
                         f"asks readers to contact a named practitioner ({name})",
                     )
                 )
+    return out
+
+
+# A person named without a title by the poster who offers them: "call her on ..., her name
+# is Gwen".  Only used next to a contact detail and words about treating ("ask for Jo" is
+# as often the poster herself, so it is not used).
+_UNTITLED_NAME = re.compile(
+    r"\b(?i:his|her|their)\s+(?i:name)\s+(?i:is)\s+"
+    r"([A-Z][a-z'\-]{1,20}(?:[ \t][A-Z][a-z'\-]{1,20})?)"
+)
+# Titles anyone has ("Mrs Okoro runs our meet-up", a pen pal's address): such a person is
+# a practitioner only when the words around speak of treating or consulting.
+_LAY_TITLES = frozenset(["mr", "mrs", "ms", "mama", "baba"])
+_PRACTICE = re.compile(
+    r"\b(?:clinic|rooms|practi[cs]e|practitioner|surgeon|doctor|consult\w*|appointments?|"
+    r"secretary|healer|heal\w*|treat\w*|patients?|privately|private|therap\w+|herbalist|"
+    r"homo?eopath\w*|naturopath\w*|ayurved\w*|unani|siddha|specialist|nurse|remed\w*|"
+    r"medicine|cure[ds]?|programme|program|protocol|dermatologist|rheumatologist)\b",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = 220  # name up to this many characters before a contact detail
+_NEAR_AFTER = 120  # or this many after it
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WARNED = re.compile(
+    r"\b(?:beware|avoid|stay\s+away|scam|scammer|fraud|quack|charlatan|don'?t\s+(?:go|trust|"
+    r"contact|call))\b",
+    re.IGNORECASE,
+)
+
+
+def _practice_near(text: str, pos: int) -> bool:
+    return bool(_PRACTICE.search(text[max(0, pos - 200) : pos + 200]))
+
+
+def _near_contacts(
+    text: str, names: list[tuple[int, int, str]], contacts: Sequence[tuple[int, int]]
+) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    for start, end, name in names:
+        if not name[0].isupper():
+            continue
+        for c_start, c_end in contacts:
+            if c_start >= end:
+                gap = text[end:c_start]
+                if len(gap) > _NEAR_BEFORE:
+                    continue
+            elif c_end <= start:
+                gap = text[c_end:start]
+                if len(gap) > _NEAR_AFTER:
+                    continue
+            else:
+                continue  # the name is inside the contact detail (an e-mail, an address)
+            if _PARAGRAPH.search(gap):
+                continue
+            if _WARNED.search(text[max(0, start - 60) : end]):
+                continue
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "practitioner",
+                    start,
+                    end,
+                    0.75,
+                    "contact.practitioner",
+                    f"named practitioner ({name}) given with contact details",
+                )
+            )
+            break
     return out
 
 

@@ -35,7 +35,6 @@ _CONTACT_DETECTORS: tuple[tuple[str, Callable], ...] = (
     ("url", contact.find_urls),
     ("handle", contact.find_handles),
     ("address", address.find_addresses),
-    ("practitioner", practitioner.find_practitioners),
 )
 
 
@@ -174,6 +173,10 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
         for name, func in _CONTACT_DETECTORS:
             if name in enabled:
                 raws += _run(name, func, norm.text)
+        if "practitioner" in enabled:
+            # Runs last: a named practitioner next to a contact detail is offered for contact.
+            near = [(r.start, r.end) for r in raws if r.score >= cr.thresholds.get(r.kind, 0.5)]
+            raws += _run("practitioner", practitioner.find_practitioners, norm.text, near)
         raws = _drop_contained(raws)
         for raw in raws:
             keep(raw, norm.to_original(raw.start, raw.end), _RULE_TO_DETECTOR[raw.rule])
@@ -199,7 +202,11 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
 def _drop_contained(raws: list[contact.RawFinding]) -> list[contact.RawFinding]:
     """Drop a URL that is the domain of an email or a messaging link, and a phone number
     inside a messaging link ("wa.me/9198..."): the larger finding already covers it."""
-    covers = [r for r in raws if r.kind in ("email", "handle")]
+    covers = [
+        r
+        for r in raws
+        if r.kind == "email" or (r.kind == "handle" and r.explanation != contact.MESSENGER_NUMBER)
+    ]
     if not covers:
         return raws
     out = []

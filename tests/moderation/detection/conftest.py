@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).parent
 
-# The second seed comment, paraphrased from the article's comment thread: a carer's
-# account with ages, years and advice to seek pain management. It must produce nothing.
-SEED_COMMENT_2 = """Hi everyone, I'm Liz.
+# The seed comments as the forum ships them: #2 is a carer's account of her mother's last
+# weeks (ages, years, "contact hospice", advice to seek pain management) and must be clean.
+SEED_DATA = HERE.parents[2] / "forum" / "data" / "calcinosis.json"
 
-My mother was diagnosed with CREST 10 years ago and the calcinosis in her hands and elbows
-became very painful over the last two years. She is 90 now; my aunt, who is 88, has it too.
-Mum is in hospice care and the nurses have been wonderful about keeping her comfortable.
 
-Please get treatment when it is available and don't delay asking for pain management.
-There is no cure, but nobody should have to suffer with this pain.
-
-Love to you all, Liz"""
+def _seed_comment(index: int) -> str:
+    return json.loads(SEED_DATA.read_text(encoding="utf-8"))["comments"][index]["body"]
 
 
 @pytest.fixture(scope="session")
@@ -29,4 +25,4 @@ def seed_comment_1() -> str:
 
 @pytest.fixture(scope="session")
 def seed_comment_2() -> str:
-    return SEED_COMMENT_2
+    return _seed_comment(1)

@@ -56,3 +56,16 @@ def test_findings_are_sorted_and_point_into_the_text(seed_comment_1):
     for f in findings:
         assert seed_comment_1[f.start : f.end] == f.text
         assert 0.0 <= f.score <= 1.0
+
+
+def test_seed_2_is_the_real_comment(seed_comment_2):
+    # The real text, not a paraphrase: it names hospice, ages and years of illness.
+    assert "contact hospice" in seed_comment_2
+    assert "CREST syndrome - 10 years ago" in seed_comment_2
+    assert "pain management" in seed_comment_2
+
+
+def test_seed_1_file_matches_the_shipped_comment(seed_comment_1):
+    from .conftest import _seed_comment
+
+    assert seed_comment_1.strip() == _seed_comment(0).strip()
