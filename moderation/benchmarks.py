@@ -195,46 +195,73 @@ def _row(name: str, s: Score, target: tuple[float, float] | None = None) -> str:
     verdict = ""
     if target:
         ok = s.precision >= target[0] and s.f1 >= target[1]
-        verdict = f" | {'met' if ok else 'NOT met'} (P ≥ {target[0]:.2f}, F1 ≥ {target[1]:.2f})"
+        verdict = f"{'met' if ok else 'NOT met'} (P ≥ {target[0]:.2f}, F1 ≥ {target[1]:.2f})"
     return (
         f"| {name} | {s.tp + s.fn} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f}"
-        f" | {s.tp} / {s.fp} / {s.fn}{verdict} |"
+        f" | {s.tp} / {s.fp} / {s.fn} | {verdict} |"
     )
 
 
-def report(corpus: Path, seconds: float) -> tuple[str, bool]:
-    rows = load_corpus(corpus)
-    ruleset = detection.default_ruleset()
-    detection.warm_up()
+QUALITY_HEADER = [
+    "| label | posts | precision | recall | F1 | TP / FP / FN | target |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+]
+
+
+def quality_table(rows: list[dict], ruleset: detection.Ruleset) -> tuple[list[str], bool]:
+    """Rows of the quality table per category and kind, and whether the targets are met."""
     gold_kinds = sorted({k for row in rows for k in row.get("kinds", [])})
     by_category = {
         CONTACT: [k for k in gold_kinds if k in CONTACT_KINDS],
         CLAIMS: [k for k in gold_kinds if k not in CONTACT_KINDS],
     }
-    ours = score(rows, engine_predict(ruleset), [CONTACT, CLAIMS, *gold_kinds])
+    scores = score(rows, engine_predict(ruleset), [CONTACT, CLAIMS, *gold_kinds])
+    lines, met = list(QUALITY_HEADER), True
+    for category in (CONTACT, CLAIMS):
+        s, target = scores[category], TARGETS[category]
+        lines.append(_row(f"**{category}**", s, target))
+        met &= s.precision >= target[0] and s.f1 >= target[1]
+        lines += [_row(f"{category} / {kind}", scores[kind]) for kind in by_category[category]]
+    return lines, met
+
+
+def report(corpus: Path, holdout: Path | None, seconds: float) -> tuple[str, bool]:
+    rows = load_corpus(corpus)
+    ruleset = detection.default_ruleset()
+    detection.warm_up()
     pinned = _pin_to_one_core()
     posts = one_kilobyte_posts(rows)
     our_speed = throughput(lambda t: detection.scan(t, ruleset), posts, seconds)
 
     clean = sum(1 for r in rows if not r["categories"])
+    table, met = quality_table(rows, ruleset)
     lines = [
-        f"Corpus: `{corpus}`: {len(rows)} posts, {clean} without any label. "
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
         f"{_cpu_model()}, {pinned}.",
         "",
-        "### This engine (every detector on, default rules)",
+        f"### Development corpus: `{corpus}` ({len(rows)} posts, {clean} without any label)",
         "",
-        "| label | posts | precision | recall | F1 | TP / FP / FN |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "Every detector on, default rules. The detectors were tuned while looking at the "
+        "mistakes made on this corpus, so these figures are optimistic.",
+        "",
+        *table,
+        "",
     ]
-    met = True
-    for category in (CONTACT, CLAIMS):
-        lines.append(_row(f"**{category}**", ours[category], TARGETS[category]))
-        s, target = ours[category], TARGETS[category]
-        met &= s.precision >= target[0] and s.f1 >= target[1]
-        lines += [_row(f"{category} / {kind}", ours[kind]) for kind in by_category[category]]
+    if holdout is not None and holdout.exists():
+        held = load_corpus(holdout)
+        held_table, _ = quality_table(held, ruleset)
+        held_clean = sum(1 for r in held if not r["categories"])
+        lines += [
+            f"### Held-out set: `{holdout}` ({len(held)} posts, {held_clean} without any label)",
+            "",
+            "Written separately and never looked at while tuning: the honest estimate of "
+            "quality on posts the engine has not seen. (Targets are judged on the development "
+            "corpus, as the issue sets them; shown here for comparison.)",
+            "",
+            *held_table,
+            "",
+        ]
     lines += [
-        "",
         f"Speed: **{our_speed:,.0f} posts per second** on one core, {len(posts)} posts of "
         f"{POST_SIZE} characters, {seconds:g} s of CPU time (target: 1,000).",
         "",
@@ -308,6 +335,7 @@ def write_section(path: Path, body: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path("tests/data/corpus.jsonl"))
+    parser.add_argument("--holdout", type=Path, default=Path("tests/data/holdout.jsonl"))
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds per speed run")
     parser.add_argument("--write", type=Path, help="Also write the results into this Markdown file")
     parser.add_argument("--errors", action="store_true", help="Only list the posts it gets wrong")
@@ -318,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print_errors(args.corpus)
         return 0
-    body, met = report(args.corpus, args.seconds)
+    body, met = report(args.corpus, args.holdout, args.seconds)
     print(body)
     if args.write:
         write_section(args.write, body)
