@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: bench-detect help venv run web worker migrate seed test lint format constraints check-compose browser clean
+.PHONY: bench-detect bench-pipeline help venv run web worker migrate seed test lint format constraints check-compose browser clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -64,6 +64,14 @@ check-compose: ## Validate docker-compose.yml (needs the docker-compose package)
 
 clean: ## Remove the venv, the local database and runtime files
 	rm -rf $(VENV) var staticfiles *.egg-info
+
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/calcinosis_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/3
+
+bench-pipeline: venv ## Post-to-scan latency and throughput through real workers (PostgreSQL, Redis)
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
+		CELERY_TASK_DEFAULT_QUEUE=bench-pipeline \
+		$(BIN)/python manage.py bench_pipeline --prepare --write docs/benchmarks.md
 
 bench-detect: venv ## Detection quality and speed on tests/data/corpus.jsonl, with Presidio beside it
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]'

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import fastre
@@ -149,13 +149,27 @@ _STRONG_EFFICACY = fastre.compile(
     r"stops\s+it|it\s+stops|fixes|removed\s+all\s+the\s+calcium|breaks?\s+down\s+calcium|"
     r"dissolve[sd]?|pulls?\s+calcium|"
     r"make\s+(?:the\s+)?calcium\s+(?:stop|disappear)|made\s+(?:the\s+)?calcium\s+"
-    r"(?:stop|disappear)|(?:will|can)\s+(?:cure|dissolve|reverse|heal|fix)|fix(?:ed)?\s+it)\b",
+    r"(?:stop|disappear)|(?:will|can)\s+(?:cure|dissolve|reverse|heal|fix)|fix(?:ed)?\s+it|"
+    # Removing or clearing the deposits themselves ("removes calcium from the body", "will
+    # clear it completely", "melt calcium"): surgery also removes deposits, which is why an
+    # established treatment alone never makes these a claim (see _classify_sentence).
+    r"remov(?:e|es|ed|ing)\s+(?:all\s+)?(?:the\s+|their\s+|my\s+|your\s+|her\s+|his\s+)?"
+    r"(?:calcium|calcinosis|deposits?|lumps?)|"
+    r"(?:will|can|would)\s+(?:clear|remove|melt|eliminate|shrink|absorb)|"
+    r"clear(?:s|ed)?\s+(?:it|them)\s+(?:completely|totally|up|away|for\s+good)|"
+    r"melts?\s+(?:the\s+)?calcium|(?:completely|totally|fully)\s+(?:re)?absorbed|"
+    r"sort(?:ed|s)?\s+(?:me|her|him|them|it)\s+out|(?:i'?m|am|is|was|are|now)\s+free\s+of\s+"
+    r"(?:it|them)|(?:is|are)\s+all\s+you\s+need|(?:is|are)\s+the\s+only\s+(?:way|answer|thing)|"
+    r"(?:is|was)\s+the\s+answer|dissout|gu[ée]ri[t]?)\b",
     True,
 )
 _WEAK_EFFICACY = fastre.compile(
     r"\b(?:calcium|calcinosis|deposits?|lumps?|bumps?|nodules?|growths?|ulcers?|sores?|"
-    r"wounds?|fingers?|hands?|skin|it|they|them|all|everything|scleroderma|crest|disease)\b"
+    r"wounds?|fingers?|fingertips?|knuckles?|elbows?|knees?|toes?|feet|legs?|arms?|joints?|"
+    r"hands?|skin|it|they|them|all|everything|scleroderma|crest|disease)\b"
     r"[^.!?\n]{0,40}?\b(?:gone|disappeared|vanished|went\s+away|go(?:es)?\s+away|"
+    r"(?:will|would)\s+(?:go|vanish|disappear|dissolve|fall\s+off)|back\s+to\s+normal|"
+    r"shrinks?|absorbed|"
     r"cleared(?:\s+up)?|clearing|healed|shr[au]nk|shrinking|stopped|dissolv\w*|reversed|clear|"
     r"smooth|flattened|smaller|half\s+the\s+size|closed|improved|"
     r"dropped\s+out|fell\s+off)\b",
@@ -192,7 +206,8 @@ _WARNING = fastre.compile(
     r"wasted|rip[\s\-]?off|dangerous|too\s+good\s+to\s+be\s+true|advert\w*|adverts?|spam|"
     r"reported|lying|liars?|myths?|old\s+wives|misleading|false\s+hope|prey\s+on|"
     r"not\s+a\s+cure|no\s+cure|no\s+known\s+cure|sugar\s+pills?|placebo|useless|"
-    r"dodgy|shady|terrible\s+advice|bad\s+advice|don'?t\s+listen|ignore\s+(?:them|him|her))\b",
+    r"dodgy|shady|terrible\s+advice|bad\s+advice|don'?t\s+listen|ignore\s+(?:them|him|her)|"
+    r"(?:would|will|could)(?:\s+not|n'?t)\s+trust|suspicious\s+of|distrust)\b",
     True,
 )
 _HEDGE = fastre.compile(
@@ -231,20 +246,62 @@ _STOP_MED = fastre.compile(
     r"\bnobody\s+needs\s+(?:surgery|drugs|meds|medication|doctors)\b|"
     r"\bstop\s+listening\s+to\s+(?:your\s+)?doctors?\b|"
     r"\bdon'?t\s+let\s+them\s+put\s+you\s+on\b|"
-    r"\bdoctors?\s+(?:don'?t|do\s+not|won'?t)\s+want\s+you\s+to\s+know\b|"
-    r"\bdoctors\s+are\s+(?:just\s+)?(?:selling|pushing|poisoning|lying|making\s+it\s+worse)\b|"
+    r"\bdoctors\s+are\s+(?:just\s+)?(?:poisoning|making\s+it\s+worse)\b|"
     r"\b(?:rheumatologists|doctors)\s+know\s+nothing\b|"
     r"\bi\s+don'?t\s+(?:go\s+to|see|need)\s+(?:the\s+)?(?:doctors?|rheumatologists?|hospitals?)\b|"
     r"\bthrew\s+(?:all\s+)?(?:mine|them|it\s+all)\s+(?:in|into)\s+the\s+bin\b|"
     r"\b(?:i'?m|i\s+am)\s+off\s+all\s+(?:my\s+)?(?:\w+\s+)?(?:meds|medications?|drugs|pills)\b|"
-    r"\binstead\s+of\s+(?:the\s+)?(?:thiosulfate|surgery|meds|medication|drugs|steroids)\b",
+    r"\binstead\s+of\s+(?:the\s+)?(?:thiosulfate|surgery|meds|medication|drugs|steroids)\b|"
+    # Turning readers away from their doctors or treatment without naming a drug.
+    r"\b(?:stop|quit)\s+wasting\s+(?:your\s+)?(?:time|money)\s+(?:with|on)\s+(?:the\s+|your\s+)?"
+    rf"(?:\w+\s+)?(?:{_MEDICAL_CARE})\b|"
+    r"\b(?:don'?t|do\s+not|never)\s+(?:go\s+back\s+to|listen\s+to|trust(?:ed)?|waste\s+(?:your\s+)?"
+    r"(?:time|money)\s+(?:with|on))\s+(?:that|the|your|those|these|any)?\s*(?:\w+\s+)?"
+    rf"(?:{_MEDICAL_CARE})\b|"
+    r"\b(?:don'?t|do\s+not|never)\s+let\s+(?:them|the\s+(?:doctors?|surgeons?|hospital))\s+"
+    r"(?:amputate|operate|cut|put\s+(?:you|her|him)\s+on|give\s+(?:you|her|him)|"
+    r"talk\s+you\s+into)\b|"
+    r"\bif\s+(?:your|the)\s+(?:doctor|rheumatologist|specialist|surgeon|gp)\s+"
+    r"(?:says|suggests|recommends|wants)\b[^.!?\n]{0,30}?\b(?:run|refuse|say\s+no|walk\s+away)\b|"
+    r"\bno\s+need\s+(?:for|to)\s+(?:keep\s+)?(?:going\s+to\s+|seeing\s+|taking\s+|having\s+|"
+    r"see\s+|take\s+|have\s+)?(?:an?\s+|the\s+|your\s+|any\s+|those\s+|more\s+)?"
+    rf"(?:\w+\s+){{0,2}}?(?:{_MEDICAL_CARE})\b|"
+    rf"\b(?:{_MEDICAL_CARE}|allopathy|pharma)\s+(?:is|are)\s+(?:just\s+|pure\s+|basically\s+)?"
+    r"(?:poison|poisonous|toxic)\b|"
+    r"\b(?:they|the\s+(?:drugs|meds|pills|tablets|medicines?))\s+(?:only|just)\s+make\s+"
+    r"(?:you|the\s+body|it|things|her|him)\s+(?:weak|weaker|worse|sicker)\b",
+    True,
+)
+# "Stop it and try the soaks instead", "I came off them all": the drug is named only in
+# the sentences before, so these count only when medical care is mentioned nearby.
+_STOP_PRONOUN = fastre.compile(
+    r"\b(?:(?:stop|quit|ditch|bin|come\s+off|get\s+off|throw\s+away|"
+    r"(?:don'?t|do\s+not|never)\s+bother\s+with)\s+(?:taking\s+|using\s+)?|"
+    r"(?:i|we|she|he)\s+(?:stopped|quit|ditched|binned|came\s+off|got\s+off|threw\s+away)\s+"
+    r"(?:taking\s+)?)(?:it|them|those|these)(?:\s+all)?\b(?:\s+(?:and|&)\s+(?:try|use|take|do))?",
+    True,
+)
+_CARE_MENTION = fastre.compile(rf"\b(?:{_MEDICAL_CARE}|drug|pill|tablet|medicine)\b", True)
+# A clinician's own decision or advice, reported: "my doctor stopped my methotrexate",
+# "the rheumatologist said to come off the steroids".
+_CLINICIAN_REPORT = fastre.compile(
+    r"\b(?:doctor|doc|rheumatologist|rheum|dermatologist|specialist|consultant|gp|surgeon|"
+    r"nurse|nephrologist|team|hospital)s?\s+(?:has\s+|had\s+|have\s+)?(?:stopped|said|says|"
+    r"told|advised|agreed|decided|wanted|wants|suggested|took|switched|reduced|tapered|"
+    r"weaned)\b",
     True,
 )
 _STOP_MED_NEGATED = fastre.compile(
     r"\b(?:don'?t|do\s+not|never|not|shouldn'?t|should\s+not|without|before|"
     r"told\s+(?:me|us|her|him)\s+to|said\s+to|advised\s+(?:me|us|her|him)\s+to|"
     r"wanted\s+(?:me|us|her|him)\s+to|suggested\s+(?:i|we|she|he)|would|wouldn'?t|"
-    r"doctor\s+(?:had\s+)?(?:told|advised))\s*(?:\w+\s+){0,2}$",
+    r"doctor\s+(?:had\s+)?(?:told|advised)|"
+    # Someone else pushing the poster ("kept pushing me to stop my pills"), or the poster
+    # asking or weighing it ("should I stop", "thinking about coming off").
+    r"(?:pushing|pushed|urging|urged|telling|pressur\w+|nagging|begging|wants|want)\s+"
+    r"(?:me|us|her|him|them)\s+to|(?:should|can|could|shall|must)\s+(?:i|we|she|he|they)|"
+    r"whether\s+(?:to|i|we)|if\s+(?:i|we)\s+(?:should|can|could)|thinking\s+(?:of|about)|"
+    r"considering|wondering|afraid\s+to|scared\s+to)\s*(?:\w+\s+){0,2}$",
     True,
 )
 _PITCH = fastre.compile(
@@ -271,6 +328,35 @@ _PITCH = fastre.compile(
     r"online\s+consults?|posts?\s+(?:the\s+)?medicine)\b",
     True,
 )
+# Offers that are a sales pitch only in a post that also claims a cure: "sign up", "book
+# online", "I will send you" and "a good price" are as often a fundraiser, a clinic's
+# booking page or a diet sheet between patients.
+_PITCH_SOFT = fastre.compile(
+    r"\b(?:"
+    r"(?:who|he|she|they|friend|man|woman|lady|guy|seller)\s+sells?|"
+    r"sells?\s+(?:it|them|these|those|the\s+\w+)|"
+    r"(?:will|can|'ll|could)\s+(?:courier|post|ship|deliver|send)\s+(?:it|them|you|the)|"
+    r"(?:does|offers|runs)\s+(?:online\s+)?(?:sessions|consults?|consultations|zoom|video)|"
+    r"book\s+(?:at|now|online|here|your|a\s+(?:free\s+)?(?:consult\w*|session|appointment))|"
+    r"sign\s+up|register\s+(?:at|here|now|today)|free\s+(?:consult\w*|sessions?|samples?|"
+    r"trial)|first\s+(?:session|consult\w*)\s+(?:is\s+)?free|(?:my|our|the)\s+fees|pricing|"
+    r"(?:a|the|big|special|good)\s+discount|(?:good|great|best|low|special)\s+price|"
+    r"(?:i|we)\s+have\s+(?:a|some)\s+(?:\w+\s+)?(?:kits?|supplier|supply|stock|bottles)|"
+    r"if\s+(?:anyone|anybody|you)\s+wants?\s+(?:one|some|any)|"
+    r"tell\s+you\s+(?:where|how)\s+to\s+(?:get|buy|order)|"
+    r"you\s+can\s+(?:get|buy|order)\s+(?:it|them|one|some)|"
+    r"(?:on|from)\s+(?:amazon|ebay|etsy|aliexpress)|happy\s+customers|(?:my|our)\s+customers|"
+    r"(?:i|we)\s+(?:now\s+)?(?:coach|mentor)|not\s+available\s+in\s+(?:stores|shops))\b",
+    True,
+)
+# Promises explicit enough to stand without the treatment named in the same sentence.
+_EXPLICIT_GUARANTEE = fastre.compile(
+    r"\b(?:guarantee[ds]?|refund|money[\s\-]back|works?\s+for\s+(?:everyone|everybody|anyone|"
+    r"anybody|all|every\s+single))\b",
+    True,
+)
+# "Our order from the pharmacy": "order" as a noun is a report, not an invitation to buy.
+_ORDER_NOUN = re.compile(r"\b(?:my|our|the|an?|her|his|their|your|first|last)\s*$", re.I)
 _GUARANTEE = fastre.compile(
     r"\b(?:guarantee[ds]?|100\s?%\s*(?:cure[ds]?|success|results?|effective|guaranteed|natural|"
     r"safe|works?|of\s+(?:cases|people|patients))|cured?\s+(?:me\s+)?100\s?%|"
@@ -283,7 +369,12 @@ _GUARANTEE = fastre.compile(
     r"all\s+(?:of\s+them\s+)?(?:are|were|got)\s+(?:cured|healed)|every\s+single\s+(?:one|patient|"
     r"person|client)|no\s+exceptions|\d{2}\s?%\s+success|success\s+rate|"
     r"(?:cured|healed)\s+(?:dozens|hundreds|thousands)|nobody\s+who\s+(?:\w+\s+){1,4}stays\s+sick|"
-    r"(?:is|are)\s+the\s+cause\s+for\s+all\s+of\s+us|for\s+all\s+of\s+us)\b",
+    r"(?:is|are)\s+the\s+cause\s+for\s+all\s+of\s+us|for\s+all\s+of\s+us|"
+    r"(?:works?|worked)\s+for\s+(?:anyone|anybody|every\s+single)|"
+    r"(?:all|everyone|everybody)\s+(?:gets?|got|get\s+better|are|were)\s+(?:cured|healed|better)|"
+    r"(?:full|money[\s\-]back)\s+refund|or\s+(?:your\s+)?money\s+back|100\s?%\s+sure|"
+    r"never\s+seen\s+(?:a|one)\s+(?:case|patient|person)\s+(?:\w+\s+){0,4}(?:didn'?t|did\s+not|"
+    r"that\s+didn'?t|it\s+didn'?t|couldn'?t)|(?:always|every\s+time)\s+works)\b",
     True,
 )
 _RECOMMEND = fastre.compile(
@@ -356,13 +447,25 @@ def _lexicon_alternative(key: str) -> str:
 _TRIGGER = fastre.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (_STRONG_EFFICACY, _WEAK_EFFICACY, _STOP_MED, _PITCH, _GUARANTEE, _RECOMMEND)
+        for p in (
+            _STRONG_EFFICACY,
+            _WEAK_EFFICACY,
+            _STOP_MED,
+            _STOP_PRONOUN,
+            _PITCH,
+            _PITCH_SOFT,
+            _GUARANTEE,
+            _RECOMMEND,
+        )
     ),
     True,
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _STATUS_WEIGHT = {"unproven": 0.85, "unspecified": 0.72, "investigational": 0.72}
+# Kinds that assert the treatment works; a post making one turns nearby reports of
+# stopping care, and contact details offered without a named practitioner, into claims too.
+_EFFICACY_KINDS = frozenset(["cure_claim", "guarantee"])
 
 
 @dataclass(slots=True)
@@ -371,10 +474,12 @@ class _Sentence:
     end: int
     text: str
     treatments: list[TreatmentEntry]
-    kind: str | None = None
-    strength: float = 0.0
-    explanation: str = ""
-    needs_classifier_only: bool = False
+    # (kind, strength, explanation) for each kind of claim the patterns found here.
+    kinds: list[tuple[str, float, str]] = field(default_factory=list)
+    # Readings that count only if the post also claims a cure (see analyse).
+    conditional: list[tuple[str, float, str]] = field(default_factory=list)
+    # Set when no pattern fired but an unproven treatment is named: the classifier judges.
+    classifier_only: str = ""
 
 
 def _negated_before(sentence: str, pos: int) -> bool:
@@ -398,10 +503,11 @@ def _efficacy(sentence: str) -> tuple[str, int] | None:
     return None
 
 
-def _describe(entry: TreatmentEntry | None) -> tuple[str, str]:
+def _describe(entry: TreatmentEntry | None) -> str:
+    """How a moderator reads the treatment: "homeopathy (an unproven treatment)"."""
     if entry is None:
-        return "unspecified", "an unnamed remedy"
-    return entry.status, entry.name
+        return "an unnamed remedy"
+    return f"{entry.name} (an {entry.status} treatment)"
 
 
 def analyse(
@@ -413,7 +519,8 @@ def analyse(
     """Claim findings for ``text``; offsets are into ``text``.
 
     ``classifier`` may be a zero-argument callable, so the model is only built when a post
-    actually has a candidate sentence.
+    actually has a candidate sentence.  One sentence can make several kinds of claim ("our
+    tea dissolves deposits, 100% guaranteed, order now"); each kind is its own finding.
     """
     # Same-length substitution keeps offsets valid while letting patterns see "didn't".
     if "\u2019" in text or "\u2018" in text or "\u02bc" in text:
@@ -449,9 +556,21 @@ def analyse(
         start, end = spans[i]
         s = _Sentence(start, end, text[start:end], treatments.get(i, []))
         previous = [treatments.get(j, ()) for j in range(max(0, i - 3), i)]
-        _classify_sentence(s, previous, post_has_treatment)
-        if s.kind is not None:
+        before = text[spans[max(0, i - 2)][0] : start]
+        _classify_sentence(s, previous, post_has_treatment, before)
+        if s.kinds or s.conditional or s.classifier_only:
             candidates.append(s)
+    if not candidates:
+        return []
+    # A report of stopping care ("I came off them all") or a soft offer ("sign up", "I can
+    # send it") is a claim only in a post that also credits a treatment with a cure; on its
+    # own it is someone's history or an ordinary offer of help.
+    claims_cure = any(k[0] in _EFFICACY_KINDS for s in candidates for k in s.kinds)
+    for s in candidates:
+        if s.conditional and claims_cure:
+            have = {k[0] for k in s.kinds}
+            s.kinds.extend(k for k in s.conditional if k[0] not in have)
+    candidates = [s for s in candidates if s.kinds or s.classifier_only]
 
     out: list[RawFinding] = []
     if not candidates:
@@ -463,33 +582,62 @@ def analyse(
     )
     for n, s in enumerate(candidates):
         prob = probabilities[n] if probabilities is not None else None
-        if s.needs_classifier_only:
-            if prob is None:
-                continue
-            out.append(
-                RawFinding(
-                    CLAIMS,
-                    s.kind or "cure_claim",
-                    s.start,
-                    s.end,
-                    prob,
-                    "claims.classifier",
-                    s.explanation,
+        if not s.kinds:
+            if prob is not None:
+                out.append(
+                    RawFinding(
+                        CLAIMS,
+                        "cure_claim",
+                        s.start,
+                        s.end,
+                        prob,
+                        "claims.classifier",
+                        s.classifier_only,
+                    )
                 )
-            )
             continue
         if not use_patterns:
             continue
-        if prob is None:
-            score, rule = s.strength, "claims.pattern"
-        else:
-            score, rule = s.strength * (0.5 + 0.5 * prob), "claims.pattern+classifier"
-        out.append(
-            RawFinding(
-                CLAIMS, s.kind or "cure_claim", s.start, s.end, round(score, 4), rule, s.explanation
+        for kind, strength, explanation in s.kinds:
+            if prob is None:
+                score, rule = strength, "claims.pattern"
+            else:
+                score, rule = strength * (0.5 + 0.5 * prob), "claims.pattern+classifier"
+            out.append(
+                RawFinding(CLAIMS, kind, s.start, s.end, round(score, 4), rule, explanation)
             )
-        )
     return out
+
+
+def pitch_from_contacts(
+    text: str, claims: Sequence[tuple[str, int, int]], contacts: Sequence[tuple[int, int]]
+) -> RawFinding | None:
+    """A sales pitch made by giving contact details in a post that claims a cure.
+
+    ``claims`` are the (kind, start, end) of the claim findings kept for ``text`` and
+    ``contacts`` the spans of the phone numbers, e-mails, websites and handles found in it.
+    Someone who credits a remedy with a cure and adds "text me on 07..." or a shop address
+    is selling it.  The caller leaves out posts that name a practitioner for contact: a
+    recommended doctor's phone number is a referral (reported as such), not a pitch.
+    Returns one finding covering the sentence that holds the first contact detail, or None.
+    """
+    if not contacts or not any(kind in _EFFICACY_KINDS for kind, _, _ in claims):
+        return None
+    if any(kind == "product_pitch" for kind, _, _ in claims):
+        return None
+    c_start = min(start for start, _ in contacts)
+    for start, end in split_sentences(text):
+        if start <= c_start < end:
+            return RawFinding(
+                CLAIMS,
+                "product_pitch",
+                start,
+                end,
+                0.75,
+                "claims.pattern",
+                "sales pitch: contact details offered in a post claiming a cure",
+            )
+    return None
 
 
 _FAMILY_PATTERNS = {
@@ -499,7 +647,9 @@ _FAMILY_PATTERNS = {
     "warning": _WARNING,
     "hedge": _HEDGE,
     "stop": _STOP_MED,
+    "stop_pronoun": _STOP_PRONOUN,
     "pitch": _PITCH,
+    "pitch_soft": _PITCH_SOFT,
     "guarantee": _GUARANTEE,
     "recommend": _RECOMMEND,
     "first_person": _FIRST_PERSON,
@@ -518,17 +668,40 @@ def _build_family_set():
 
 
 _FAMILY_SET = _build_family_set()
+_FIRST_PERSON_STOP = re.compile(r"^(?:i|we|she|he)(?:'m|\s+am)?\s", re.IGNORECASE)
 
 
 def _families(sentence: str) -> frozenset[str]:
     return frozenset(_FAMILY_NAMES[i] for i in (_FAMILY_SET.Match(sentence) or ()))
 
 
+def _stop_advice(sentence: str, before: str) -> tuple[str, bool] | None:
+    """The first phrase telling readers to drop medical care that is not negated, asked or
+    reported from a clinician, and whether it is only a first-person report ("I stopped my
+    meds"), which is a claim only in a post that also claims a cure."""
+    for regex in (_STOP_MED, _STOP_PRONOUN):
+        for m in regex.finditer(sentence):
+            prefix = sentence[: m.start()]
+            if _STOP_MED_NEGATED.search(prefix) or _CLINICIAN_REPORT.search(prefix):
+                continue
+            phrase = m.group().strip()
+            if regex is _STOP_PRONOUN and not (
+                _CARE_MENTION.search(before) or _CARE_MENTION.search(prefix)
+            ):
+                continue
+            return phrase, bool(_FIRST_PERSON_STOP.match(phrase))
+    return None
+
+
 def _classify_sentence(
-    s: _Sentence, previous: list[Sequence[TreatmentEntry]], post_has_treatment: bool
+    s: _Sentence,
+    previous: list[Sequence[TreatmentEntry]],
+    post_has_treatment: bool,
+    before: str = "",
 ):
-    """Decide whether ``s`` is a candidate claim; fills kind/strength/explanation.
-    ``previous`` holds the treatments named in each of the few sentences before it."""
+    """Decide which kinds of claim ``s`` makes; fills kinds / conditional_stop /
+    classifier_only.  ``previous`` holds the treatments named in each of the few sentences
+    before it and ``before`` is the text of the two sentences before it."""
     sentence = s.text
     fam = _families(sentence)
     question = "question" in fam or sentence.rstrip().endswith("?")
@@ -544,73 +717,104 @@ def _classify_sentence(
     generic = "generic" in fam
     entry = (own or recent or [None])[0]
     established_only = bool(s.treatments) and not own
-    status, name = _describe(entry)
+    desc = _describe(entry)
+    kinds = s.kinds
 
-    # 1. Advice to abandon medical care.
-    if "stop" in fam and not question:
-        stop = _STOP_MED.search(sentence)
-        if (
-            stop
-            and not _STOP_MED_NEGATED.search(sentence[: stop.start()])
-            and not (warning and not own)
-        ):
-            s.kind, s.strength = "stop_medication", 0.9
-            s.explanation = f"tells readers to abandon medical care ('{stop.group().strip()}')"
-            return
+    # 1. Advice to abandon medical care.  A warning about such advice ("beware of anyone
+    # who says stop your treatment") is not advice, unless the sentence also pushes a remedy.
+    if ("stop" in fam or "stop_pronoun" in fam) and not question and not (warning and not own):
+        stop = _stop_advice(sentence, before)
+        if stop is not None:
+            phrase, report_only = stop
+            found = ("stop_medication", 0.9, f"tells readers to abandon medical care: '{phrase}'")
+            if report_only:
+                s.conditional.append(
+                    (
+                        "stop_medication",
+                        0.85,
+                        f"reports abandoning medical care while crediting a remedy: '{phrase}'",
+                    )
+                )
+            else:
+                kinds.append(found)
 
     if question or warning:
         return
 
     # 2. Selling something.
+    what = desc if entry is not None else "a treatment"
     if "pitch" in fam and (post_has_treatment or "health" in fam):
-        pitch = _PITCH.search(sentence)
+        for pitch in _PITCH.finditer(sentence):
+            if pitch.group()[:5].lower() == "order" and _ORDER_NOUN.search(
+                sentence[: pitch.start()]
+            ):
+                continue
+            kinds.append(
+                ("product_pitch", 0.88, f"sales pitch for {what}: '{pitch.group().strip()}'")
+            )
+            break
+    if "pitch_soft" in fam and not any(k[0] == "product_pitch" for k in kinds):
+        pitch = _PITCH_SOFT.search(sentence)
         if pitch:
-            s.kind, s.strength = "product_pitch", 0.88
-            what = f" ({name})" if entry is not None else ""
-            s.explanation = f"sales pitch for a treatment{what}: '{pitch.group().strip()}'"
-            return
+            offer = ("product_pitch", 0.85, f"sales pitch for {what}: '{pitch.group().strip()}'")
+            # Selling a named unproven remedy is a pitch by itself; otherwise only next
+            # to a cure claim.
+            (kinds if own else s.conditional).append(offer)
 
     efficacy = _efficacy(sentence) if ("strong" in fam or "weak" in fam) else None
     has_remedy = bool(own or recent or generic)
 
-    # 3. Guarantees.
-    if "guarantee" in fam and (efficacy or own or generic):
-        guarantee = _GUARANTEE.search(sentence)
-        if guarantee and not _negated_before(sentence, guarantee.start()):
-            s.kind, s.strength = "guarantee", 0.88
-            s.explanation = f"guarantees results for {status} treatment ({name}): " + (
-                f"'{guarantee.group().strip()}'"
-            )
-            return
+    # 3. Guarantees: in a post about a treatment, "works for everyone", "guaranteed" and
+    # "100% results" promise results even in a sentence that does not repeat its name.
+    if "guarantee" in fam and (
+        efficacy or own or generic or (post_has_treatment and _EXPLICIT_GUARANTEE.search(sentence))
+    ):
+        for guarantee in _GUARANTEE.finditer(sentence):
+            if not _negated_before(sentence, guarantee.start()):
+                kinds.append(
+                    (
+                        "guarantee",
+                        0.88,
+                        f"guarantees results for {desc}: '{guarantee.group().strip()}'",
+                    )
+                )
+                break
 
     # 4. Efficacy assertions about a non-established treatment.
     if efficacy and not hedged:
         phrase = efficacy[0].strip()
         generalised = "generalised" in fam
         if not (established_only and not recent):
-            told = "testimonial" if ("first_person" in fam and not generalised) else "claim"
-            s.kind = "cure_claim"
-            s.strength = _STATUS_WEIGHT.get(status, 0.72) if has_remedy else 0.66
-            s.explanation = (
-                f"{status} treatment ({name}) claimed to have '{phrase}' the disease ({told})"
-            )
+            if "first_person" in fam and not generalised:
+                explanation = f"testimonial crediting {desc} with a cure: '{phrase}'"
+            else:
+                explanation = f"claims {desc} cures or reverses the disease: '{phrase}'"
+            strength = _STATUS_WEIGHT.get(entry.status if entry else "unspecified", 0.72)
+            kinds.append(("cure_claim", strength if has_remedy else 0.66, explanation))
             return
         if established_only and re.search(r"\bcure", phrase, _I) and generalised:
             est = s.treatments[0].name
-            s.kind, s.strength = "cure_claim", 0.6
-            s.explanation = f"claims established treatment ({est}) '{phrase}' the disease"
+            kinds.append(
+                (
+                    "cure_claim",
+                    0.6,
+                    f"claims that {est}, a standard treatment, cures the disease: '{phrase}'",
+                )
+            )
             return
 
     # 5. Recommending an unproven treatment.
     if "recommend" in fam and own and not hedged:
         recommend = _RECOMMEND.search(sentence)
         if recommend:
-            s.kind, s.strength = "cure_claim", 0.78
-            s.explanation = f"recommends {status} treatment ({name}): '{recommend.group().strip()}'"
+            kinds.append(
+                ("cure_claim", 0.78, f"recommends {desc}: '{recommend.group().strip()}'")
+            )
             return
 
     # 6. Nothing explicit, but a non-established treatment is named: let the classifier judge.
-    if own and not hedged:
-        s.kind = "cure_claim"
-        s.needs_classifier_only = True
-        s.explanation = f"{status} treatment ({name}) described as effective (classifier)"
+    if own and not hedged and not kinds:
+        s.classifier_only = (
+            f"describes {desc} as effective (no explicit claim wording; judged by the "
+            "claims classifier)"
+        )

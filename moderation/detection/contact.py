@@ -64,6 +64,50 @@ REGION_NAMES = {
     "BR": "Brazil",
     "MX": "Mexico",
     "SA": "Saudi Arabia",
+    "JE": "Jersey",
+    "GG": "Guernsey",
+    "IM": "Isle of Man",
+    "PT": "Portugal",
+    "PL": "Poland",
+    "SE": "Sweden",
+    "NO": "Norway",
+    "DK": "Denmark",
+    "FI": "Finland",
+    "GR": "Greece",
+    "TR": "Turkey",
+    "IL": "Israel",
+    "EG": "Egypt",
+    "GH": "Ghana",
+    "UG": "Uganda",
+    "TZ": "Tanzania",
+    "ET": "Ethiopia",
+    "ZW": "Zimbabwe",
+    "QA": "Qatar",
+    "KW": "Kuwait",
+    "OM": "Oman",
+    "BH": "Bahrain",
+    "IR": "Iran",
+    "IQ": "Iraq",
+    "AF": "Afghanistan",
+    "CN": "China",
+    "HK": "Hong Kong",
+    "TW": "Taiwan",
+    "JP": "Japan",
+    "KR": "South Korea",
+    "TH": "Thailand",
+    "VN": "Vietnam",
+    "ID": "Indonesia",
+    "RU": "Russia",
+    "UA": "Ukraine",
+    "RO": "Romania",
+    "HU": "Hungary",
+    "CZ": "Czechia",
+    "AR": "Argentina",
+    "CL": "Chile",
+    "CO": "Colombia",
+    "PE": "Peru",
+    "JM": "Jamaica",
+    "TT": "Trinidad and Tobago",
 }
 
 # Place names that make one region more likely when a national number is valid in several.
@@ -237,7 +281,13 @@ def _classify_number(
         num = _parse("+" + stripped.lstrip("+0 ") if stripped.startswith("00") else stripped, None)
         if num is None:
             return None
-        region = phonenumbers.region_code_for_number(num) or "ZZ"
+        # An international number names its country by its code even when the digits fit
+        # no range in use there ("+44 7700 900123" is UK drama-reserved, still "UK").
+        region = phonenumbers.region_code_for_number(num)
+        if not region or region == "ZZ":
+            region = phonenumbers.region_code_for_country_code(num.country_code)
+        if not region or region in ("ZZ", "001"):
+            region = f"+{num.country_code}"
         if phonenumbers.is_valid_number(num):
             return region, True, False
         if phonenumbers.is_possible_number(num):
@@ -278,6 +328,25 @@ def _classify_number(
         if num is not None and phonenumbers.is_possible_number(num):
             return region, False, False
     return None
+
+
+def phone_explanation(region: str | None, valid: bool, international: bool) -> str:
+    """What a moderator reads: "phone number, UK format"; never a region code.
+
+    A number written with its country code names that country even when its digits fit no
+    range in use ("+44 7700 900123" is a UK number to any reader); a country we have no name
+    for is given by its code ("country code +254").  A national number is named by the
+    region where it is valid; one that merely has the right length is "possibly a phone
+    number", without a region, because which region it was read in is only our guess.
+    """
+    name = REGION_NAMES.get(region or "")
+    if valid or international:
+        if name:
+            return f"phone number, {name} format"
+        if region and region.startswith("+"):
+            return f"phone number, international (country code {region})"
+        return "phone number"
+    return "possibly a phone number (the right length, but not a number range in use)"
 
 
 def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, bool, bool]):
@@ -371,11 +440,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
                 continue
             has_context = bool(_PHONE_CONTEXT.search(before))
             score = _phone_score(piece, has_context, reading)
-            region = reading[0]
-            name = REGION_NAMES.get(region, region)
-            explanation = f"phone number, {name} format"
-            if not reading[1]:
-                explanation += " (possible number)"
+            explanation = phone_explanation(reading[0], reading[1], piece.startswith("+"))
             out.append(
                 RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
             )
@@ -777,6 +842,30 @@ _NAME_ON_SOCIAL = fastre.compile(
 
 MESSENGER_NUMBER = "messaging account given by phone number"
 
+# How a platform is named to a moderator ("ig" and "fb" are what users type, not names).
+_PLATFORM_NAMES = {
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "signal": "Signal",
+    "skype": "Skype",
+    "instagram": "Instagram",
+    "insta": "Instagram",
+    "ig": "Instagram",
+    "facebook": "Facebook",
+    "fb": "Facebook",
+    "messenger": "Messenger",
+    "twitter": "Twitter/X",
+    "tiktok": "TikTok",
+    "snapchat": "Snapchat",
+    "snap": "Snapchat",
+    "wechat": "WeChat",
+    "viber": "Viber",
+    "kik": "Kik",
+    "discord": "Discord",
+    "threads": "Threads",
+    "youtube": "YouTube",
+}
+
 
 _MESSENGER_WORDS = ("whats", "signal", "viber", "telegram", "wechat", "imo")
 _PLATFORM_ME_WORDS = ("skype", "telegram", "signal", "insta", "snap", "discord", "kik", "wechat")
@@ -908,7 +997,13 @@ def find_handles(text: str) -> list[RawFinding]:
             end -= 1
         out.append(
             RawFinding(
-                CONTACT, "handle", m.start(), end, score, "contact.handle", f"{platform} handle"
+                CONTACT,
+                "handle",
+                m.start(),
+                end,
+                score,
+                "contact.handle",
+                f"{_PLATFORM_NAMES.get(platform, 'messaging')} handle",
             )
         )
     for m in _AT_HANDLE.finditer(text):

@@ -232,6 +232,11 @@ DEFAULT_TREATMENTS: tuple[TreatmentEntry, ...] = (
             "natural remedies",
             "natural cure",
             "natural treatment",
+            "natural healing",
+            "herbalist",
+            "holistic",
+            "traditional medicine",
+            "traditional healer",
         ),
         "unproven",
     ),
@@ -258,4 +263,8 @@ DEFAULT_TREATMENTS: tuple[TreatmentEntry, ...] = (
     TreatmentEntry(
         "magnets", ("magnet therapy", "copper bracelet", "copper bracelets"), "unproven"
     ),
+    TreatmentEntry("clay", ("bentonite clay", "clay packs", "clay poultice"), "unproven"),
+    TreatmentEntry("chiropractic", ("chiropractor",), "unproven"),
+    TreatmentEntry("infrared sauna", ("infrared therapy", "far infrared"), "unproven"),
+    TreatmentEntry("ionic foot bath", ("ionic foot baths", "foot spa detox"), "unproven"),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -14,7 +15,7 @@ import phonenumbers
 from . import address, claims, contact, practitioner, rules
 from .lexicon import DEFAULT_TREATMENTS
 from .normalise import normalise
-from .types import DETECTOR_NAMES, Finding, Ruleset
+from .types import CLAIMS, DETECTOR_NAMES, Finding, Ruleset
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,11 @@ _RULE_TO_DETECTOR = {
     "claims.pattern+classifier": "claims",
     "claims.classifier": "claims_classifier",
 }
+
+_OFFERED_KINDS = frozenset(["phone", "email", "url", "handle"])
+# A doctor named in the post: contact details next to a cure claim are then more likely a
+# referral (a practitioner finding, when solicited) than a sales pitch.
+_TITLED_DOCTOR = re.compile(r"\b(?:Dr|Doctor|Prof|Professor)\b\.?\s{0,2}[A-Z]")
 
 _CONTACT_DETECTORS: tuple[tuple[str, Callable], ...] = (
     ("email", contact.find_emails),
@@ -185,9 +191,21 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
     use_patterns = "claims" in enabled
     use_classifier = "claims_classifier" in enabled
     if use_patterns or use_classifier:
+        # Contact details kept so far, for the pitch made by offering them (see below).
+        offered = [(f.start, f.end) for f in findings if f.kind in _OFFERED_KINDS]
+        referral = any(f.kind == "practitioner" for f in findings) or bool(
+            _TITLED_DOCTOR.search(text)
+        )
         classifier = _classifier if use_classifier else None
         for raw in _run("claims", claims.analyse, text, cr.lexicon, classifier, use_patterns):
             keep(raw, (raw.start, raw.end), _RULE_TO_DETECTOR[raw.rule])
+        if use_patterns and offered and not referral:
+            # A post that claims a cure and gives a phone number, e-mail, website or handle
+            # is selling; with a named practitioner it is a referral, reported as such.
+            made = [(f.kind, f.start, f.end) for f in findings if f.category == CLAIMS]
+            raw = claims.pitch_from_contacts(text, made, offered)
+            if raw is not None:
+                keep(raw, (raw.start, raw.end), "claims")
 
     if "keyword_rules" in enabled:
         for raw in _run("keyword_rules", rules.run_keyword_rules, text, cr.rules):
