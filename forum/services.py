@@ -110,7 +110,7 @@ def _check_author(post: Post, user: User, action: str) -> None:
     if post.is_deleted:
         raise PermissionDenied("This post has been deleted.")
     if post.moderation_state == ModerationState.REMOVED:
-        raise PermissionDenied(f"A moderator removed this post; it can no longer {action}.")
+        raise PermissionDenied(f"A moderator removed this post, so you can no longer {action} it.")
 
 
 @transaction.atomic

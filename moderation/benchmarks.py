@@ -31,8 +31,6 @@ CLAIMS = detection.CLAIMS
 TARGETS = {CONTACT: (0.97, 0.97), CLAIMS: (0.90, 0.90)}  # (precision, F1)
 CONTACT_KINDS = {"phone", "email", "address", "handle", "practitioner", "url"}
 POST_SIZE = 1024
-MARK_START = "<!-- bench-detect:start -->"
-MARK_END = "<!-- bench-detect:end -->"
 
 Predict = Callable[[str], set[str]]
 
@@ -318,17 +316,23 @@ def print_errors(corpus: Path) -> None:
                     print(f"    > {f.kind} {f.score:.2f} {f.rule} {f.text[:80]!r}")
 
 
-def write_section(path: Path, body: str) -> None:
-    """Replace the bench-detect section of `path` (between its markers), keeping the rest."""
-    section = f"{MARK_START}\n{body}{MARK_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        text = head + section + rest.split(MARK_END, 1)[1]
+def write_section(
+    path: Path,
+    body: str,
+    *,
+    name: str = "bench-detect",
+    heading: str = "Detection engine (`make bench-detect`)",
+) -> None:
+    """Replace the section `name` of the Markdown file `path` (between its two comment
+    markers), keeping everything else; add it under `heading` the first time."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    section = f"{start}\n{body}{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + section + rest.split(end, 1)[1]
     else:
-        text = (
-            text.rstrip("\n") + "\n\n## Detection engine (`make bench-detect`)\n\n" + section + "\n"
-        )
+        text = f"{text.rstrip()}\n\n## {heading}\n\n{section}\n"
     path.write_text(text, encoding="utf-8")
 
 

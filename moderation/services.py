@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -38,13 +39,21 @@ CONTACT = "contact_details"
 
 
 def audit(
-    *, actor: User | None, action: str, target, reason: str = "", before=None, after=None
+    *,
+    actor: User | None,
+    action: str,
+    target,
+    reason: str = "",
+    before=None,
+    after=None,
+    target_id=None,
 ) -> AuditEntry:
+    """Record an action; `target_id` for a target that no longer has one (just deleted)."""
     return AuditEntry.objects.create(
         actor=actor,
         action=action,
         target_type=target._meta.model_name,
-        target_id=str(target.pk),
+        target_id=str(target_id or target.pk),
         reason=reason[:500],
         before=before,
         after=after,
@@ -159,8 +168,6 @@ def _plain_reason(flags) -> str:
 
 def posts_unscanned(*, older_than: timedelta):
     """Posts whose current revision has no scan yet, written more than `older_than` ago."""
-    from django.db.models import Exists, OuterRef
-
     scanned = Scan.objects.filter(post=OuterRef("pk"), revision=OuterRef("revision"))
     cutoff = timezone.now() - older_than
     return (
@@ -510,83 +517,65 @@ def _check_admin(user: User | None) -> None:
         raise PermissionDenied("Only administrators change moderation rules.")
 
 
+def _versioned_change(*, obj, user: User | None, label: str, change) -> None:
+    """Apply `change()` to a rule or lexicon entry as one versioned, audited change: a new
+    ruleset version (workers rebuild their rules from it) and an audit entry with the object
+    before and after."""
+    _check_admin(user)
+    existed, pk = obj.pk is not None, obj.pk
+    before = _snapshot(type(obj).objects.get(pk=pk)) if existed else None
+    change()
+    deleted = obj.pk is None
+    verb = "Deleted" if deleted else ("Changed" if existed else "Added")
+    version = _ruleset_bump(user=user, reason=f"{verb} {label} {obj}")
+    audit(
+        actor=user,
+        action=f"{label}.{'delete' if deleted else 'update' if existed else 'create'}",
+        target=obj,
+        reason=f"ruleset version {version.pk}",
+        before=before,
+        after=None if deleted else _snapshot(obj),
+        target_id=pk or obj.pk,
+    )
+
+
 @transaction.atomic
 def rule_save(*, rule: FlagRule, user: User | None, scope_categories=None) -> FlagRule:
     """Create or change a rule. A pattern RE2 cannot compile, or one that matches the empty
     string, is refused with a message naming it; every change makes a new ruleset version and
     an audit entry with the rule before and after."""
-    _check_admin(user)
-    created = rule.pk is None
-    before = None if created else _snapshot(FlagRule.objects.get(pk=rule.pk))
-    rule.updated_by = user
-    rule.full_clean()
-    rule.save()
-    if scope_categories is not None:
-        rule.scope_categories.set(scope_categories)
-    version = _ruleset_bump(
-        user=user, reason=f"{'Added' if created else 'Changed'} rule {rule.name}"
-    )
-    audit(
-        actor=user,
-        action="rule.create" if created else "rule.update",
-        target=rule,
-        reason=f"ruleset version {version.pk}",
-        before=before,
-        after=_snapshot(rule),
-    )
+
+    def change():
+        rule.updated_by = user
+        rule.full_clean()
+        rule.save()
+        if scope_categories is not None:
+            rule.scope_categories.set(scope_categories)
+
+    _versioned_change(obj=rule, user=user, label="rule", change=change)
     return rule
 
 
 @transaction.atomic
 def rule_delete(*, rule: FlagRule, user: User | None) -> None:
-    _check_admin(user)
-    before = _snapshot(rule)
-    version = _ruleset_bump(user=user, reason=f"Deleted rule {rule.name}")
-    audit(
-        actor=user,
-        action="rule.delete",
-        target=rule,
-        reason=f"ruleset version {version.pk}",
-        before=before,
-    )
-    rule.delete()
+    _versioned_change(obj=rule, user=user, label="rule", change=rule.delete)
 
 
 @transaction.atomic
 def treatment_save(*, treatment: Treatment, user: User | None) -> Treatment:
     """Create or change a lexicon entry: a new ruleset version and an audit entry."""
-    _check_admin(user)
-    created = treatment.pk is None
-    before = None if created else _snapshot(Treatment.objects.get(pk=treatment.pk))
-    treatment.full_clean()
-    treatment.save()
-    version = _ruleset_bump(
-        user=user, reason=f"{'Added' if created else 'Changed'} treatment {treatment.name}"
-    )
-    audit(
-        actor=user,
-        action="treatment.create" if created else "treatment.update",
-        target=treatment,
-        reason=f"ruleset version {version.pk}",
-        before=before,
-        after=_snapshot(treatment),
-    )
+
+    def change():
+        treatment.full_clean()
+        treatment.save()
+
+    _versioned_change(obj=treatment, user=user, label="treatment", change=change)
     return treatment
 
 
 @transaction.atomic
 def treatment_delete(*, treatment: Treatment, user: User | None) -> None:
-    _check_admin(user)
-    before = _snapshot(treatment)
-    version = _ruleset_bump(user=user, reason=f"Deleted treatment {treatment.name}")
-    audit(
-        actor=user,
-        action="treatment.delete",
-        target=treatment,
-        reason=f"ruleset version {version.pk}",
-        before=before,
-    )
-    treatment.delete()
+    _versioned_change(obj=treatment, user=user, label="treatment", change=treatment.delete)
 
 
 # --- Periodic work -----------------------------------------------------------------------------

@@ -36,5 +36,5 @@ def test_write_section_replaces_only_its_own_section(tmp_path):
     benchmarks.write_section(doc, "second\n")
 
     text = doc.read_text(encoding="utf-8")
-    assert text.count(benchmarks.MARK_START) == 1
+    assert text.count("<!-- bench-detect:start -->") == 1
     assert "second" in text and "first" not in text and "Intro." in text

@@ -22,11 +22,8 @@ from django.db import connection
 
 from forum import services as forum_services
 from forum.models import Category, Post, Thread, User
-from moderation.benchmarks import load_corpus
+from moderation.benchmarks import load_corpus, write_section
 from moderation.models import Case, Scan
-
-MARK_START = "<!-- bench-pipeline:start -->"
-MARK_END = "<!-- bench-pipeline:end -->"
 
 
 class Command(BaseCommand):
@@ -81,7 +78,12 @@ class Command(BaseCommand):
         body = self._report(steady, burst, rate, workers, cases)
         self.stdout.write(body)
         if write:
-            _write_section(write, body)
+            write_section(
+                write,
+                body,
+                name="bench-pipeline",
+                heading="Moderation pipeline (`make bench-pipeline`)",
+            )
             self.stdout.write(f"Written to {write}")
 
     def _phase(self, author, thread, texts, posts: int, rate: float, timeout: float):
@@ -197,21 +199,3 @@ def _prepare_database() -> None:
         with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
     call_command("migrate", verbosity=0)
-
-
-def _write_section(path: Path, body: str) -> None:
-    section = f"{MARK_START}\n{body}{MARK_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        text = head + section + rest.split(MARK_END, 1)[1]
-    else:
-        text = (
-            text.rstrip("\n")
-            + "\n\n## Moderation pipeline (`make bench-pipeline`)\n\n"
-            + "Posts go through `forum.services.post_create`, the post_changed event, Redis and "
-            + "real worker processes, exactly as in production.\n\n"
-            + section
-            + "\n"
-        )
-    path.write_text(text, encoding="utf-8")
