@@ -25,10 +25,15 @@ def _state(post: Post) -> str:
     return Post.objects.values_list("moderation_state", flat=True).get(pk=post.pk)
 
 
-def test_comment_1_is_held_by_a_worker_within_seconds_and_liz_makes_no_case(
-    start_worker, article, new_member
+def test_comment_1_is_held_by_a_worker_then_redacted_by_a_moderator_and_liz_makes_no_case(
+    start_worker, article, new_member, moderator, api_client
 ):
-    start_worker()
+    """The issue's "done when", end to end: a new member posts comment #1; a worker holds it
+    with its flags; it is first in the moderators' queue; a moderator redacts the contact
+    details; the author is told in the site and by e-mail (sent by the worker)."""
+    new_member.email = "newbie@example.org"
+    new_member.save()
+    worker = start_worker()
 
     held = forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     clean = forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_2)
@@ -40,6 +45,25 @@ def test_comment_1_is_held_by_a_worker_within_seconds_and_liz_makes_no_case(
     assert case.flags.get(kind="phone").text == "040-23733200"
     wait_for(lambda: _state(clean) == ModerationState.PUBLISHED)
     assert not Case.objects.filter(post=clean).exists()
+
+    api_client.force_authenticate(moderator)
+    queue = api_client.get("/api/moderation/queue/").json()["results"]
+    assert queue[0]["id"] == case.pk
+    decided = api_client.post(
+        f"/api/moderation/cases/{case.pk}/decide/",
+        {"action": "redact", "reason": "Phone numbers and addresses are not allowed"},
+        format="json",
+    )
+
+    assert decided.status_code == 200
+    held.refresh_from_db()
+    assert held.moderation_state == ModerationState.REDACTED
+    assert "040-23733200" not in held.public_body and "8-3-945" not in held.public_body
+    assert new_member.notifications.filter(message__contains="hid some details").exists()
+    mails = wait_for(
+        lambda: [m for m in worker.mail_dir.glob("*.log") if "hid some details" in m.read_text()]
+    )
+    assert "newbie@example.org" in mails[0].read_text()
 
 
 def test_the_same_scan_delivered_twice_writes_once(start_worker, article, established_member):
