@@ -1,25 +1,37 @@
 """Treatment-claim detector: lexicon + patterns + sentence classifier.
 
-Catches, per sentence:
+Catches, per sentence (one sentence can make several kinds of claim, each reported):
   * cure claims and testimonials: an efficacy assertion ("cured", "dissolved", "reversed",
-    "completely stopped", "got rid of", "deposits disappeared", "melted away") about an
-    unproven or investigational treatment named in the sentence or in the few sentences
-    before it ("He gave some homeopathy pills ... it has completely stopped now");
-  * guarantees ("guaranteed", "100% cure", "works for everyone", "never fails");
+    "completely stopped", "got rid of", "removes calcium", "will clear it", "sorted me out",
+    "is all you need") about an unproven or investigational treatment named in the sentence
+    or in the few sentences before it ("He gave some homeopathy pills ... it has completely
+    stopped now");
+  * guarantees ("guaranteed", "100% cure", "works for everyone", "or your money back",
+    "never seen a case it didn't clear");
   * advice to stop medical care ("stop taking your methotrexate", "throw away your meds",
-    "you don't need your rheumatologist");
+    "you don't need your rheumatologist", "don't let them operate", "no need to keep going to
+    hospital", "steroids are poison", "stop it and try the soaks instead" after a named drug);
+    a first-person report of stopping ("I came off them all") only in a post that also
+    claims a cure;
   * sales pitches ("order from", "buy now", "discount code", "DM me for", "I sell") in a
-    post about a treatment;
+    post about a treatment; softer offers ("sign up", "book online", "I can post it", "my
+    friend sells it") only next to a cure claim or a named unproven remedy; and contact
+    details offered in a post that claims a cure (see :func:`pitch_from_contacts`);
   * recommendations of an unproven treatment ("you should try colloidal silver").
 Must not catch: negated or failed treatments ("homeopathy didn't help"), questions ("is
-chelation safe?"), warnings ("beware of miracle cures", "there is no cure"), hedged or
-reported advice ("my doctor said sodium thiosulfate may help"), established care reported
-as experience ("surgical excision removed the deposit on my finger"), and advice not to stop
-medication ("don't stop your meds without asking your doctor").
+chelation safe?", "should I stop diltiazem?"), warnings ("beware of miracle cures", "beware
+of anyone who says stop your treatment", "there is no cure", "I wouldn't trust anything that
+works for everyone"), hedged or reported advice ("my doctor said sodium thiosulfate may
+help"), a clinician's own decision ("my doctor stopped my methotrexate"), someone else's
+pressure the poster resisted ("my aunt kept pushing me to stop my pills"), established care
+reported as experience ("surgical excision removed the deposit on my finger"), advice not to
+stop medication ("don't stop your meds without asking your doctor"), and ordinary offers in
+posts without a claim (a fundraiser's "sign up", "I will send you the diet sheet", "our order
+from the hospital pharmacy").
 
 Every finding covers the sentence that makes the claim; its rule says what fired
 ("claims.pattern", "claims.pattern+classifier", "claims.classifier") and its explanation
-names the treatment and its evidence status.
+names the treatment and its evidence status in plain words.
 """
 
 from __future__ import annotations
@@ -91,7 +103,16 @@ def split_sentences(text: str, limit: int = 400) -> list[tuple[int, int]]:
                 continue
         end = m.end()
         if end - start > 1 or not text[start].isspace():
-            _add_span(text, start, end, spans, limit)
+            # _add_span, inlined for the usual sentence that needs no cutting.
+            piece = text[start:end]
+            rest = piece.lstrip()
+            if rest:
+                first = start + len(piece) - len(rest)
+                last = first + len(rest.rstrip())
+                if last - first > limit:
+                    _add_span(text, first, last, spans, limit)
+                else:
+                    spans.append((first, last))
         start = end
     _add_span(text, start, len(text), spans, limit)
     return spans
@@ -417,8 +438,12 @@ class CompiledLexicon:
     by_phrase: dict[str, TreatmentEntry]
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")
+_CURE_WORD = re.compile(r"\bcure", _I)
+
+
 def _phrase_key(phrase: str) -> str:
-    return re.sub(r"[\s\-]+", " ", phrase.lower()).strip()
+    return _SEPARATORS.sub(" ", phrase.lower()).strip()
 
 
 def compile_lexicon(treatments: Sequence[TreatmentEntry]) -> CompiledLexicon | None:
@@ -503,6 +528,11 @@ def _efficacy(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+def _quote(phrase: str) -> str:
+    """The words that fired, on one line, for an explanation."""
+    return " ".join(phrase.split())
+
+
 def _describe(entry: TreatmentEntry | None) -> str:
     """How a moderator reads the treatment: "homeopathy (an unproven treatment)"."""
     if entry is None:
@@ -525,7 +555,7 @@ def analyse(
     # Same-length substitution keeps offsets valid while letting patterns see "didn't".
     if "\u2019" in text or "\u2018" in text or "\u02bc" in text:
         text = text.translate(_APOSTROPHES)
-    hits = [m.start() for m in _TRIGGER.finditer(text)]
+    hits = [m.span() for m in _TRIGGER.finditer(text)]
     mentions = list(lexicon.regex.finditer(text)) if lexicon is not None else []
     mentions = [m for m in mentions if not fastre.preceded_by(text, m.start(), "-")]
     if not hits and not mentions:
@@ -533,10 +563,18 @@ def analyse(
     spans = split_sentences(text)
     starts = [start for start, _ in spans]
     hit_sentences: set[int] = set()
-    for pos in hits:
+    # Sentences under a trigger match: where it starts, and any it runs on into (over a
+    # newline), since that match may hide one that starts there.
+    covered: set[int] = set()
+    last = len(spans) - 1
+    for pos, end in hits:
         i = bisect_right(starts, pos) - 1
         if i >= 0:
             hit_sentences.add(i)
+            covered.add(i)
+            while i < last and end > spans[i][1] and spans[i + 1][0] < end:
+                i += 1
+                covered.add(i)
     treatments: dict[int, list[TreatmentEntry]] = {}
     for m in mentions:
         i = bisect_right(starts, m.start()) - 1
@@ -553,6 +591,10 @@ def analyse(
     )
     candidates: list[_Sentence] = []
     for i in sorted(hit_sentences):
+        if i not in covered and all(t.status == "established" for t in treatments[i]):
+            # Only established treatments named and no claim wording: every kind needs a
+            # trigger match or a non-established treatment, so there is nothing to find.
+            continue
         start, end = spans[i]
         s = _Sentence(start, end, text[start:end], treatments.get(i, []))
         previous = [treatments.get(j, ()) for j in range(max(0, i - 3), i)]
@@ -603,9 +645,7 @@ def analyse(
                 score, rule = strength, "claims.pattern"
             else:
                 score, rule = strength * (0.5 + 0.5 * prob), "claims.pattern+classifier"
-            out.append(
-                RawFinding(CLAIMS, kind, s.start, s.end, round(score, 4), rule, explanation)
-            )
+            out.append(RawFinding(CLAIMS, kind, s.start, s.end, round(score, 4), rule, explanation))
     return out
 
 
@@ -684,7 +724,7 @@ def _stop_advice(sentence: str, before: str) -> tuple[str, bool] | None:
             prefix = sentence[: m.start()]
             if _STOP_MED_NEGATED.search(prefix) or _CLINICIAN_REPORT.search(prefix):
                 continue
-            phrase = m.group().strip()
+            phrase = _quote(m.group())
             if regex is _STOP_PRONOUN and not (
                 _CARE_MENTION.search(before) or _CARE_MENTION.search(prefix)
             ):
@@ -750,13 +790,13 @@ def _classify_sentence(
             ):
                 continue
             kinds.append(
-                ("product_pitch", 0.88, f"sales pitch for {what}: '{pitch.group().strip()}'")
+                ("product_pitch", 0.88, f"sales pitch for {what}: '{_quote(pitch.group())}'")
             )
             break
     if "pitch_soft" in fam and not any(k[0] == "product_pitch" for k in kinds):
         pitch = _PITCH_SOFT.search(sentence)
         if pitch:
-            offer = ("product_pitch", 0.85, f"sales pitch for {what}: '{pitch.group().strip()}'")
+            offer = ("product_pitch", 0.85, f"sales pitch for {what}: '{_quote(pitch.group())}'")
             # Selling a named unproven remedy is a pitch by itself; otherwise only next
             # to a cure claim.
             (kinds if own else s.conditional).append(offer)
@@ -775,14 +815,14 @@ def _classify_sentence(
                     (
                         "guarantee",
                         0.88,
-                        f"guarantees results for {desc}: '{guarantee.group().strip()}'",
+                        f"guarantees results for {desc}: '{_quote(guarantee.group())}'",
                     )
                 )
                 break
 
     # 4. Efficacy assertions about a non-established treatment.
     if efficacy and not hedged:
-        phrase = efficacy[0].strip()
+        phrase = _quote(efficacy[0])
         generalised = "generalised" in fam
         if not (established_only and not recent):
             if "first_person" in fam and not generalised:
@@ -792,7 +832,7 @@ def _classify_sentence(
             strength = _STATUS_WEIGHT.get(entry.status if entry else "unspecified", 0.72)
             kinds.append(("cure_claim", strength if has_remedy else 0.66, explanation))
             return
-        if established_only and re.search(r"\bcure", phrase, _I) and generalised:
+        if established_only and _CURE_WORD.search(phrase) and generalised:
             est = s.treatments[0].name
             kinds.append(
                 (
@@ -807,9 +847,7 @@ def _classify_sentence(
     if "recommend" in fam and own and not hedged:
         recommend = _RECOMMEND.search(sentence)
         if recommend:
-            kinds.append(
-                ("cure_claim", 0.78, f"recommends {desc}: '{recommend.group().strip()}'")
-            )
+            kinds.append(("cure_claim", 0.78, f"recommends {desc}: '{_quote(recommend.group())}'"))
             return
 
     # 6. Nothing explicit, but a non-established treatment is named: let the classifier judge.

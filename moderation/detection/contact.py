@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import phonenumbers
 from phonenumbers import NumberParseException
+
+# phonenumbers compiles its metadata patterns through ``re.compile``; with every configured
+# region in play they overflow the ``re`` module's 512-entry cache, so each post recompiled
+# dozens of them (and pushed this package's own patterns out too).  Newer phonenumbers can
+# keep its compiled patterns itself (bounded by its metadata, not by what users write).
+if hasattr(phonenumbers, "enable_pattern_cache"):
+    phonenumbers.enable_pattern_cache()
 
 from . import fastre
 from .types import CONTACT
 
 
-@dataclass(frozen=True, slots=True)
-class RawFinding:
-    """A finding in normalised-text coordinates, before mapping and thresholds."""
+class RawFinding(NamedTuple):
+    """A finding in normalised-text coordinates, before mapping and thresholds.
+
+    A named tuple rather than a frozen dataclass: detectors make many of these per post and
+    a frozen dataclass costs several times as much to build."""
 
     category: str
     kind: str
@@ -137,14 +147,24 @@ _PERMISSIVE_REGIONS = frozenset({"DE", "AT"})
 _PHONE_CANDIDATE = fastre.compile(r"(?:\+\s?)?\(?\d[\d \t().\-/]{4,26}\d")
 _SUBSPLIT = re.compile(r"\s*/\s*|\s{2,}|\s+\(?or\)?\s+")
 _DIGIT = re.compile(r"\d")
+_DELETE_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 
-_PHONE_CONTEXT = re.compile(
+
+def _count_digits(text: str) -> int:
+    """How many characters of ``text`` the pattern ``\\d`` matches, without building a list
+    of them when the text is ASCII (where that is 0-9 only)."""
+    if text.isascii():
+        return len(text) - len(text.translate(_DELETE_ASCII_DIGITS))
+    return len(_DIGIT.findall(text))
+
+
+_PHONE_CONTEXT = fastre.PyCompatible(
     r"(?:\b(?:call|calls|ph|phn|phone|fone|tel|tele|telephone|mobile|mob|cell|cellphone|"
     r"whats\s?app|wa|viber|text|txt|sms|contact|number|num|ring|dial|fax|helpline|"
     r"landline|reach)\b)(?:\s+(?:me|him|her|us|them))?[\s.:#\-)(]*(?:no\.?|number|at|on|is|:)?[\s.:#\-]*$",
-    re.IGNORECASE,
+    True,
 )
-_NOT_PHONE_BEFORE = re.compile(
+_NOT_PHONE_BEFORE = fastre.PyCompatible(
     r"\b(?:pmid|pmcid|pubmed|isbn|issn|nct|doi|order|orders|invoice|ref|reference|case|"
     r"ticket|tracking|track|account|acct|policy|claim|page|pages|pp|p|room|ward|bed|serial|"
     r"batch|lot|id|member|mrn|nhs|medicare|medicaid|receipt|transaction|confirmation|"
@@ -152,9 +172,11 @@ _NOT_PHONE_BEFORE = re.compile(
     r"ctri|icd|cpt|npi|registration|reg|license|licence|zip|postcode|pin|pincode|article|"
     r"paper|review|abstract|citation|cited|volume|vol|issue|barcode|parcel)"
     r"(?:\W{0,3}(?:no|nos|num|number|numbers|id|ids|is|was|ref|reference|code|#)){0,3}\W{0,4}$",
-    re.IGNORECASE,
+    True,
 )
-_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|aud|cad|pkr)\.?)\s?$", re.I)
+_CURRENCY_BEFORE = fastre.PyCompatible(
+    r"(?:[$£€¥₹]|\b(?:rs|inr|usd|eur|gbp|aud|cad|pkr)\.?)\s?$", True
+)
 _UNIT_AFTER = re.compile(
     r"^\s?(?:mg|mcg|µg|ug|g|gm|grams?|kg|ml|l|mm|cm|m|km|iu|units?|%|mmol|umol|µmol|"
     r"nmol|pmol|ng|pg|dl|lbs?|dollars|rupees|usd|inr|pounds|euros|steps|patients|people|"
@@ -238,6 +260,72 @@ def _plan(region: str):
     return plan
 
 
+# The number-type descriptions phonenumbers tries, in its order, for "is this number valid
+# in that region": a number is valid when the general description and one type match.
+_TYPE_DESCS = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+    "fixed_line",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Validity:
+    country_code: int
+    general: tuple[frozenset[int], re.Pattern[str]] | None
+    types: tuple[tuple[frozenset[int], re.Pattern[str]], ...]
+
+
+_VALIDITY: dict[str, _Validity | None] = {}
+
+
+def _desc(desc) -> tuple[frozenset[int], re.Pattern[str]] | None:
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length or ()), re.compile(desc.national_number_pattern)
+
+
+def _validity(region: str) -> _Validity | None:
+    if region not in _VALIDITY:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+        validity = None
+        if meta is not None:
+            names = (*_TYPE_DESCS, "mobile")
+            if meta.same_mobile_and_fixed_line_pattern:
+                names = _TYPE_DESCS  # phonenumbers then checks "mobile" only as "fixed_line"
+            descs = (_desc(getattr(meta, name)) for name in names)
+            validity = _Validity(
+                meta.country_code, _desc(meta.general_desc), tuple(d for d in descs if d)
+            )
+        _VALIDITY[region] = validity
+    return _VALIDITY[region]
+
+
+def _desc_matches(nsn: str, desc: tuple[frozenset[int], re.Pattern[str]]) -> bool:
+    lengths, pattern = desc
+    return (not lengths or len(nsn) in lengths) and pattern.fullmatch(nsn) is not None
+
+
+def _valid_for_region(num, region: str) -> bool:
+    """``phonenumbers.is_valid_number_for_region(num, region)`` for a geographic region,
+    from the same metadata with the patterns compiled once: the library looks each
+    pattern up again and walks the number types through several calls each, which made
+    it a tenth of the time spent on a post.  Tested against the library."""
+    validity = _validity(region.upper())
+    if validity is None or num.country_code != validity.country_code:
+        return False
+    nsn = phonenumbers.national_significant_number(num)
+    if validity.general is None or not _desc_matches(nsn, validity.general):
+        return False
+    return any(_desc_matches(nsn, desc) for desc in validity.types)
+
+
 def _could_be_valid(digits: str, region: str) -> bool:
     """False only when no reading ``phonenumbers.parse`` could make of ``digits`` in
     ``region`` (as written, without a leading country code and/or the trunk prefix)
@@ -303,7 +391,7 @@ def _classify_number(
         parsed[region] = num
         if num is None:
             continue
-        if phonenumbers.is_valid_number_for_region(num, region):
+        if _valid_for_region(num, region):
             if region in hinted:
                 # A place in the post names this region: trust it even if permissive.
                 return region, True, False
@@ -351,7 +439,7 @@ def phone_explanation(region: str | None, valid: bool, international: bool) -> s
 
 def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, bool, bool]):
     _, valid, permissive_only = region_valid
-    digits = len(_DIGIT.findall(candidate))
+    digits = _count_digits(candidate)
     shaped = bool(_NANP_SHAPE.match(candidate.strip()) or _INTL_SHAPE.match(candidate))
     if valid and not permissive_only:
         score = 0.88 if digits >= 8 or shaped else 0.6
@@ -377,7 +465,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     trial/PubMed/ISBN/order/page/room numbers: those are filtered by shape (dates), by the
     words just before the digits (PMID, order no., page, room ...) and by units just after.
     """
-    if len(_DIGIT.findall(text)) < 7:
+    if _count_digits(text) < 7:
         return []
     out: list[RawFinding] = []
     ordered: list[str] | None = None
@@ -393,11 +481,11 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
                 continue
         elif fastre.preceded_by(text, m.start(), ".,/-+"):
             continue
-        if len(_DIGIT.findall(cluster)) < 7:
+        if _count_digits(cluster) < 7:
             continue
         pieces = [(m.start(), cluster)]
         whole_valid = False
-        if _SUBSPLIT.search(cluster) and len(_DIGIT.findall(cluster)) <= 13:
+        if _SUBSPLIT.search(cluster) and _count_digits(cluster) <= 13:
             # "089 / 1234568" is one number written with a slash; try it whole first.
             if ordered is None:
                 hinted = _hinted(text, regions)
@@ -405,7 +493,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
                 ordered += [r for r in regions if r not in hinted]
             reading = _classify_number(cluster.strip(), ordered, hinted)
             whole_valid = reading is not None and reading[1] and not reading[2]
-        if not whole_valid and (len(_DIGIT.findall(cluster)) > 13 or _SUBSPLIT.search(cluster)):
+        if not whole_valid and (_count_digits(cluster) > 13 or _SUBSPLIT.search(cluster)):
             pieces = []
             pos = 0
             for sep in _SUBSPLIT.finditer(cluster):
@@ -421,7 +509,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
                 piece = piece[:-1]
             start += lead
             end = start + len(piece)
-            if len(_DIGIT.findall(piece)) < 7:
+            if _count_digits(piece) < 7:
                 continue
             if _DATE_LIKE.match(piece) or _ISBN_LIKE.match(piece):
                 continue
@@ -570,6 +658,7 @@ def _iter_restarting(regex, text: str):
         pos = max(nxt, m.start() + 1)
 
 
+_DOT_SPACE = re.compile(r"\.\s")
 _SPELLED_DOT = re.compile(r"dot|[\[\(\{<]", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"\b(?:code|coupon|voucher|promo)\W*$", re.IGNORECASE)
 _PROVIDER_RE = re.compile(rf"^(?:{_PROVIDERS})$", re.IGNORECASE)
@@ -585,7 +674,7 @@ def _looks_like_spelled_email(m, text: str) -> bool:
     "mary54") or the words just before speak of e-mail.  "name at host dot tld" is kept."""
     if _SPELLED_DOT.search(text[m.end(1) : m.end()]):
         return True
-    if re.search(r"\.\s", text[m.start(2) : m.end()]):
+    if _DOT_SPACE.search(text[m.start(2) : m.end()]):
         return False  # "81. In": a sentence end, not a domain
     local = m.group(1)
     if local.isdigit() or _CODE_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
@@ -608,7 +697,7 @@ def find_emails(text: str) -> list[RawFinding]:
         return []
     out: list[RawFinding] = []
     taken: list[tuple[int, int]] = []
-    for m in _EMAIL_PLAIN.finditer(text):
+    for m in _EMAIL_PLAIN.finditer(text) if "@" in text else ():
         if fastre.preceded_by(text, m.start(), ".@+-"):
             continue
         out.append(
@@ -751,6 +840,19 @@ _HANDLE_LINK_FULL = fastre.compile(
     r"fb\.com|fb\.me|m\.me|twitter\.com|x\.com|tiktok\.com)/@?[A-Za-z0-9_.+]{2,50}",
     True,
 )
+_LINK_HOSTS = (
+    "t.me/",
+    "telegram.me/",
+    "wa.me/",
+    "instagram.com/",
+    "facebook.com/",
+    "fb.com/",
+    "fb.me/",
+    "m.me/",
+    "twitter.com/",
+    "x.com/",
+    "tiktok.com/",
+)
 _HANDLE_STOP = frozenset(
     [
         "group",
@@ -841,6 +943,8 @@ _NAME_ON_SOCIAL = fastre.compile(
 
 
 MESSENGER_NUMBER = "messaging account given by phone number"
+_SPACES = re.compile(r"\s+")
+_EXPLICIT_HANDLE = re.compile(r"\b(?:id|handle|user\s?name|username)\b|[:=]")
 
 # How a platform is named to a moderator ("ig" and "fb" are what users type, not names).
 _PLATFORM_NAMES = {
@@ -964,7 +1068,10 @@ def find_handles(text: str) -> list[RawFinding]:
     ):
         return []
     out: list[RawFinding] = _messenger_handles(text)
-    for m in _HANDLE_LINK_FULL.finditer(text):
+    # The link and "@name" patterns need their literal parts ("t.me/", "@"): test for those
+    # before scanning the whole post with the patterns.
+    links = any(h in low for h in _LINK_HOSTS)
+    for m in _HANDLE_LINK_FULL.finditer(text) if links else ():
         out.append(
             RawFinding(
                 CONTACT,
@@ -978,7 +1085,7 @@ def find_handles(text: str) -> list[RawFinding]:
         )
     for m in _HANDLE_AFTER_PLATFORM.finditer(text):
         handle = m.group(2)
-        platform = re.sub(r"\s+", "", m.group(1).lower())
+        platform = _SPACES.sub("", m.group(1).lower())
         joiner = text[m.end(1) : m.start(2)].lower()
         if handle.startswith("@") or handle.lower().startswith("live:"):
             score = 0.92
@@ -986,7 +1093,7 @@ def find_handles(text: str) -> list[RawFinding]:
             if handle.lower() in _HANDLE_STOP or handle.lower().rstrip(".") in _HANDLE_STOP:
                 continue
             looks_like_handle = any(c.isdigit() or c in "_." for c in handle.rstrip("."))
-            explicit = bool(re.search(r"\b(?:id|handle|user\s?name|username)\b|[:=]", joiner))
+            explicit = bool(_EXPLICIT_HANDLE.search(joiner))
             if not (looks_like_handle or explicit):
                 continue
             if platform in {"signal", "snap", "ig", "fb", "threads"} and not explicit:
@@ -1006,7 +1113,7 @@ def find_handles(text: str) -> list[RawFinding]:
                 f"{_PLATFORM_NAMES.get(platform, 'messaging')} handle",
             )
         )
-    for m in _AT_HANDLE.finditer(text):
+    for m in _AT_HANDLE.finditer(text) if "@" in text else ():
         if fastre.preceded_by(text, m.start(), ".@"):
             continue
         before = text[max(0, m.start() - 45) : m.start()]

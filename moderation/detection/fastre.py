@@ -89,6 +89,24 @@ class Regex:
         self.groupindex = dict(compiled.groupindex)
         self._match = compiled._regexp.Match
 
+    def _iter_ascii(self, text: str, data: bytes) -> Iterator[Match]:
+        """``finditer`` over a whole ASCII text: the common case, with nothing to clamp or
+        convert (byte offsets are character offsets)."""
+        match = self._match
+        end = len(data)
+        pos = 0
+        while True:
+            spans = match(_UNANCHORED, data, pos, end)
+            whole_start, whole_end = spans[0]
+            if whole_start < 0:
+                return
+            yield Match(self, text, spans)
+            if pos == end:
+                return
+            pos = whole_end + 1 if whole_end == pos else whole_end
+            if pos > end:
+                return
+
     def _iter(self, anchor, text: str, pos: int, endpos: int | None) -> Iterator[Match]:
         n = len(text)
         pos = max(0, min(pos, n))
@@ -143,12 +161,19 @@ class Regex:
                 return
 
     def _first(self, anchor, text: str, pos: int, endpos: int | None) -> Match | None:
-        if pos == 0 and endpos is None:
-            # The common case, without the generator.
-            data, ascii_only = _encoded(text)
-            if ascii_only:
-                spans = self._match(anchor, data, 0, len(data))
-                return None if spans[0][0] < 0 else Match(self, text, spans)
+        data, ascii_only = _encoded(text)
+        if ascii_only:
+            # ASCII (the common case), without the generator: what _iter would yield first.
+            n = len(data)
+            if pos != 0 or endpos is not None:
+                pos = max(0, min(pos, n))
+                endpos = n if endpos is None else max(0, min(endpos, n))
+                if pos > endpos:
+                    return None
+            else:
+                endpos = n
+            spans = self._match(anchor, data, pos, endpos)
+            return None if spans[0][0] < 0 else Match(self, text, spans)
         return next(self._iter(anchor, text, pos, endpos), None)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
@@ -158,6 +183,10 @@ class Regex:
         return self._first(_ANCHOR_START, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
+        if pos == 0 and endpos is None:
+            data, ascii_only = _encoded(text)
+            if ascii_only:
+                return self._iter_ascii(text, data)
         return self._iter(_UNANCHORED, text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
@@ -226,3 +255,38 @@ def followed_by(text: str, pos: int, chars: str = "", word: bool = True) -> bool
         return False
     ch = text[pos]
     return (word and is_word_char(ch)) or ch in chars
+
+
+# ASCII characters that Python's ``\s`` matches and RE2's does not.
+_PY_ONLY_SPACE = ("\x0b", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+class PyCompatible:
+    """A Python ``re`` pattern with an RE2 twin that is used where the two must agree.
+
+    Python's ``re`` cannot skip ahead to a case-insensitive alternation, so searching a short
+    window for "one of these 80 words, then the end" tries every start position; RE2 does it
+    in one pass.  On ASCII text without the rare control characters Python counts as
+    whitespace, ``\\b``, ``\\w``, ``\\s``, ``\\d`` and case-insensitivity mean the same in both
+    engines, so the RE2 twin gives the same answer; other text uses the Python pattern.
+    Python's ``$`` also matches before a final newline; the twin's trailing ``$`` is
+    rewritten to allow that.  Only ``search`` is offered, for truth tests and spans.
+    """
+
+    __slots__ = ("_fast", "python")
+
+    def __init__(self, pattern: str, ignore_case: bool = False) -> None:
+        import re
+
+        self.python = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+        twin = (
+            pattern[:-1] + r"\n?$"
+            if pattern.endswith("$") and not pattern.endswith("\\$")
+            else pattern
+        )
+        self._fast = compile(twin, ignore_case)
+
+    def search(self, text: str):
+        if text.isascii() and not any(c in text for c in _PY_ONLY_SPACE):
+            return self._fast.search(text)
+        return self.python.search(text)

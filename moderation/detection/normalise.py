@@ -158,6 +158,9 @@ _SPLIT_TOKENS = re.compile(rf"{_WORD}|o|\d+", re.IGNORECASE)
 # A token of three or more characters, only digits and O/o/I/l, holding at least one real
 # digit: "O4O", "2373332OO".  Words never qualify because they hold no digit.
 _LOOKALIKE_TOKEN = fastre.compile(r"\b[0-9OolI]{3,40}\b")
+# Cheap test first: a run of those characters holding both a digit and a letter.  Most
+# posts have none, and the full pattern also stops at every year and plain number.
+_LOOKALIKE_MIXED = fastre.compile(r"\b[0-9OolI]*(?:[0-9][0-9OolI]*[OolI]|[OolI][0-9OolI]*[0-9])")
 _LOOKALIKE_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 # Seven or more single digits each separated by one separator: "4 0 2 3 7 3 3".
@@ -271,6 +274,8 @@ def _number_word_replacements(text: str) -> list[tuple[int, int, str]]:
 
 
 def _lookalike_replacements(text: str) -> list[tuple[int, int, str]]:
+    if _LOOKALIKE_MIXED.search(text) is None:
+        return []
     out = []
     for m in _LOOKALIKE_TOKEN.finditer(text):
         token = m.group()

@@ -127,13 +127,16 @@ _NOT_NAMES = frozenset(
 )
 
 
+_INITIALS = re.compile(r"^(?:[a-z]\.\s?)+")
+
+
 def _valid_name(name: str) -> str | None:
     """Trim a candidate name to words that can be part of a name; None if nothing is left."""
     tokens = name.split()
     kept: list[str] = []
     for tok in tokens:
         bare = tok.strip(".,").lower()
-        letters = re.sub(r"^(?:[a-z]\.\s?)+", "", bare)
+        letters = _INITIALS.sub("", bare)
         if bare in _NOT_NAMES or letters in _NOT_NAMES:
             break
         if kept and tok[0].islower():
@@ -168,7 +171,9 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
         if name:
             names.append((m.start(), m.start(1) + len(name), name))
     untitled = []
-    if contacts:
+    # "name" must occur for _UNTITLED_NAME to match; testing that first skips a slow scan
+    # (Python's re cannot skip ahead to a case-insensitive alternation).
+    if contacts and "name" in text.lower():
         for m in _UNTITLED_NAME.finditer(text):
             name = m.group(1)
             if name.split()[0].lower() not in _NOT_NAMES and _practice_near(text, m.start(1)):

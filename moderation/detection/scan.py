@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from . import address, claims, contact, practitioner, rules
+from . import address, claims, contact, fastre, practitioner, rules
 from .lexicon import DEFAULT_TREATMENTS
 from .normalise import normalise
 from .types import CLAIMS, DETECTOR_NAMES, Finding, Ruleset
@@ -34,7 +33,7 @@ _RULE_TO_DETECTOR = {
 _OFFERED_KINDS = frozenset(["phone", "email", "url", "handle"])
 # A doctor named in the post: contact details next to a cure claim are then more likely a
 # referral (a practitioner finding, when solicited) than a sales pitch.
-_TITLED_DOCTOR = re.compile(r"\b(?:Dr|Doctor|Prof|Professor)\b\.?\s{0,2}[A-Z]")
+_TITLED_DOCTOR = fastre.compile(r"\b(?:Dr|Doctor|Prof|Professor)\b\.?\s{0,2}[A-Z]")
 
 _CONTACT_DETECTORS: tuple[tuple[str, Callable], ...] = (
     ("email", contact.find_emails),
