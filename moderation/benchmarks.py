@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from collections import Counter
@@ -100,16 +101,38 @@ def one_kilobyte_posts(rows: list[dict]) -> list[str]:
     return posts
 
 
-def throughput(run: Callable[[str], object], texts: list[str], seconds: float) -> float:
-    """Posts per second of `run` over `texts`, after one warm-up pass, on process CPU time."""
+@dataclass(frozen=True)
+class Speed:
+    """Posts per second over repeated passes: the median pass, and the slowest and fastest."""
+
+    median: float
+    slowest: float
+    fastest: float
+    passes: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.median:,.0f} posts per second (median of {self.passes} passes; "
+            f"slowest {self.slowest:,.0f}, fastest {self.fastest:,.0f})"
+        )
+
+
+def throughput(run: Callable[[str], object], texts: list[str], seconds: float) -> Speed:
+    """Posts per second of `run` over `texts`, on process CPU time, after a warm-up pass. Whole
+    passes over the texts are timed until `seconds` have been spent (at least three); the median
+    pass is the figure, because a shared virtual machine sometimes stalls a pass."""
     for text in texts[:50]:
         run(text)
-    done, started = 0, time.process_time()
-    while time.process_time() - started < seconds:
+    rates: list[float] = []
+    spent = 0.0
+    while spent < seconds or len(rates) < 3:
+        started = time.process_time()
         for text in texts:
             run(text)
-        done += len(texts)
-    return done / (time.process_time() - started)
+        elapsed = time.process_time() - started
+        spent += elapsed
+        rates.append(len(texts) / elapsed)
+    return Speed(statistics.median(rates), min(rates), max(rates), len(rates))
 
 
 def engine_predict(ruleset: detection.Ruleset) -> Predict:
@@ -260,11 +283,11 @@ def report(corpus: Path, holdout: Path | None, seconds: float) -> tuple[str, boo
             "",
         ]
     lines += [
-        f"Speed: **{our_speed:,.0f} posts per second** on one core, {len(posts)} posts of "
-        f"{POST_SIZE} characters, {seconds:g} s of CPU time (target: 1,000).",
+        f"Speed: **{our_speed}** on one core, {len(posts)} posts of {POST_SIZE} characters "
+        f"a pass, at least {seconds:g} s of CPU time (target: 1,000 posts per second).",
         "",
     ]
-    met &= our_speed >= 1000
+    met &= our_speed.median >= 1000
 
     presidio = presidio_predict()
     lines += ["### Microsoft Presidio analyzer, same corpus and posts", ""]
@@ -293,9 +316,9 @@ def report(corpus: Path, holdout: Path | None, seconds: float) -> tuple[str, boo
                 )
         lines += [
             "",
-            f"Speed on the same 1 KB posts, one core: this engine {our_speed:,.0f} posts/s "
-            f"(all detectors, claims included), Presidio {their_speed:,.0f} posts/s "
-            "(three recognisers).",
+            f"Speed on the same 1 KB posts, one core (median pass): this engine "
+            f"{our_speed.median:,.0f} posts/s (all detectors, claims included), Presidio "
+            f"{their_speed.median:,.0f} posts/s (three recognisers).",
         ]
     return "\n".join(lines) + "\n", met
 
