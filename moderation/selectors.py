@@ -15,6 +15,7 @@ from moderation.models import (
     Case,
     CaseStatus,
     Decision,
+    DecisionAction,
     Flag,
     FlagRule,
     Report,
@@ -279,3 +280,19 @@ def rule_stats() -> QuerySet[FlagRule]:
             distinct=True,
         ),
     ).order_by("category", "name")
+
+
+def claim_examples_from_decisions():
+    """(sentence, is_claim) for every treatment-claim flag on the revision a moderator decided:
+    acted on means a claim, approved means a false alarm. Oldest decision first."""
+    decisions = (
+        Decision.objects.exclude(action=DecisionAction.ESCALATE)
+        .order_by("created_at")
+        .values_list("case_id", "action", "details__revision")
+    )
+    for case_id, action, revision in decisions.iterator():
+        texts = Flag.objects.filter(
+            case_id=case_id, revision=revision, category="treatment_claim"
+        ).values_list("text", flat=True)
+        for text in texts:
+            yield " ".join(text.split()), action != DecisionAction.APPROVE

@@ -56,15 +56,23 @@ def _ratio(dot: float, norm: float) -> float:
     return dot / math.sqrt(norm) if norm > 0 else 0.0
 
 
+# Written by hand, and exported from moderators' decisions (`manage.py claims_examples`).
+TRAINING_FILES = ("data/claims_training.jsonl", "data/claims_from_moderators.jsonl")
+
+
 def load_training_data() -> list[tuple[str, bool]]:
-    """The labelled sentences shipped in ``data/claims_training.jsonl``."""
-    raw = resources.files(__package__).joinpath("data/claims_training.jsonl").read_text("utf-8")
+    """The labelled sentences shipped in ``data/``: one JSON object a line,
+    ``{"text": "...", "claim": true|false}``. The moderators' file may be absent."""
     rows = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if line:
-            row = json.loads(line)
-            rows.append((str(row["text"]), bool(row["claim"])))
+    for name in TRAINING_FILES:
+        path = resources.files(__package__).joinpath(name)
+        if not path.is_file():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if line:
+                row = json.loads(line)
+                rows.append((str(row["text"]), bool(row["claim"])))
     return rows
 
 
