@@ -1,6 +1,6 @@
 """Grow the claims classifier's training data from moderators' decisions.
 
-    python manage.py claims_examples      # into moderation/detection/data/claims_from_moderators.jsonl
+    python manage.py claims_examples    # writes data/claims_from_moderators.jsonl
 
 Every treatment-claim flag on a decided case becomes a labelled sentence: a claim if the moderator
 acted on the post (redacted, edited, removed, warned, suspended), not a claim if they approved it
