@@ -51,6 +51,7 @@ class ThreadViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     (see /api/articles/{slug}/) and is not listed among forum threads."""
 
     serializer_class = s.ThreadSerializer
+    lookup_value_regex = r"[0-9]+"  # anything else is a 404, not an error
 
     def get_queryset(self):
         if self.action == "list":
@@ -115,6 +116,7 @@ class PostViewSet(
     """One post: read it; its author edits (the revision number goes up) or deletes it."""
 
     serializer_class = s.PostSerializer
+    lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
         return selectors.post_list(user=self.request.user)

@@ -207,3 +207,10 @@ def test_the_api_list_costs_the_same_queries_however_many_posts(
 
     with django_assert_max_num_queries(8):
         assert member_api.get(f"/api/threads/{article.thread_id}/posts/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/threads/null,null/posts/", "/api/threads/abc/", "/api/posts/x1/"]
+)
+def test_ids_that_are_not_numbers_are_404s(api_client, db, url):
+    assert api_client.get(url).status_code == 404
