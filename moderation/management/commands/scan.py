@@ -8,6 +8,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from moderation import detection, selectors
 
@@ -23,7 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--text", help="Scan this one text and print the findings readably.")
 
     def handle(self, *args, text: str | None, **options):
-        ruleset = selectors.active_ruleset()
+        try:
+            ruleset = selectors.active_ruleset()
+        except DatabaseError as error:
+            raise CommandError(
+                f"Cannot read the rules from the database ({error}). "
+                "Run `python manage.py migrate` first."
+            ) from error
         if text is not None:
             self._print_readably(text, ruleset)
             return
