@@ -117,7 +117,7 @@ def _check_author(post: Post, user: User, action: str) -> None:
 def post_edit(*, post: Post, editor: User, body: str) -> Post:
     """Change a post's text. The old text is kept as a revision and the revision number goes up,
     which is what tells moderation to scan the post again."""
-    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("thread").get(pk=post.pk)
     _check_author(post, editor, "edit")
     _check_can_write(editor)
     if body == post.body:

@@ -231,7 +231,9 @@ def case_claim(*, case: Case, moderator: User) -> Case:
     """Take a case so that other moderators see someone is on it. A claim older than
     MODERATION_CLAIM_MINUTES may be taken over."""
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("assignee").get(pk=case.pk)
+        case = (
+            Case.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=case.pk)
+        )
         stale = timezone.now() - timedelta(minutes=settings.MODERATION_CLAIM_MINUTES)
         if (
             case.assignee_id not in (None, moderator.pk)
@@ -288,7 +290,11 @@ def case_decide(
     if len(reason) > 500:
         raise ValidationError({"reason": "Keep the reason under 500 characters."})
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("post__author").get(pk=case.pk)
+        case = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("post__author")
+            .get(pk=case.pk)
+        )
         if case.status == CaseStatus.DECIDED:
             raise ValidationError({"case": "This case is already decided."})
         post = case.post
@@ -601,7 +607,7 @@ def moderators_digest_send() -> int:
     mail per flag). Returns how many cases it told them about."""
     with transaction.atomic():
         cases = list(
-            Case.objects.select_for_update(skip_locked=True)
+            Case.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(status=CaseStatus.OPEN, severity=Severity.HIGH, digest_sent_at__isnull=True)
             .select_related("post__thread")
             .order_by("-priority")

@@ -190,10 +190,26 @@ def _test_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def _default_rules() -> None:
+    """The rules a fresh database has after `migrate`. A transactional test that runs after a
+    live-server test may find them flushed (pytest-django does not restore them then)."""
+    from moderation import defaults
+    from moderation.models import FlagRule, RulesetVersion, Treatment
+
+    if FlagRule.objects.exists():
+        return
+    for rule in defaults.detector_rule_defaults():
+        FlagRule.objects.create(**rule)
+    for treatment in defaults.treatment_defaults():
+        Treatment.objects.get_or_create(name=treatment["name"], defaults=treatment)
+    RulesetVersion.objects.create(reason="Default rules and treatment lexicon")
+
+
 @pytest.fixture
 def start_worker(transactional_db, redis_client, tmp_path):
     """Start real workers (`start_worker(pool="prefork", env={...})`); all are stopped after the
     test, and this run's queue is emptied."""
+    _default_rules()
     workers: list[Worker] = []
 
     def start(*, pool: str = "solo", env: dict[str, str] | None = None) -> Worker:

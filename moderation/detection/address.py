@@ -4,11 +4,15 @@ Catches: a street number with a street name ("12 Oak Street", "221B Baker St"), 
 German street forms ("12 rue de la Paix", "Hauptstraße 5"), PO boxes, a city with a postcode
 (US "Rochester, MN 55905", UK "SW1A 1AA", Canadian "M5V 2T6", Australian "Bondi NSW 2026",
 Indian "hyderabad-500 073" or "PIN 500073"), Indian house numbers ("8-3-945/A/22",
-"H.No. 1-2-34").  Nearby pieces (a few lines apart, as in a letterhead) are merged into one
-finding that covers the whole address block, which also raises the score.
+"H.No. 1-2-34") and localities ("7 Nehru Nagar"), PO box forms used elsewhere ("Private Bag
+X12", "Locked Bag 7", "Postnet Suite 123"), and a place with a 4- or 6-digit postcode
+("Rondebosch 7701", "Tirupati 517501"; weak alone, it counts inside a block).  Nearby
+pieces (a few lines apart, as in a letterhead) are merged into one finding that covers the
+whole address block, which also raises the score.
 
 Must not catch: dates ("12-03-2021"), year ranges, ICD codes ("M34.1"), lab values,
-dosages, measurements, "45 days", or a street named without a number ("on Main Street").
+dosages, measurements, "45 days", a street named without a number ("on Main Street"), or a
+month or word with a year ("March 2020", "since 1998").
 Weak pieces on their own (a bare 6-digit number after a word, a 5-digit number before a
 capitalised word) score below the default threshold and only count inside a block.
 """
@@ -24,7 +28,9 @@ from .types import CONTACT
 _STREET_SUFFIX = (
     r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Way|Place|Pl|"
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent|Cres|Close|Grove|"
-    r"Gardens|Row|Mews|Walk|Trail|Plaza|Marg|Path|Pike|Alley|Expressway|Freeway"
+    r"Gardens|Row|Mews|Walk|Trail|Plaza|Marg|Path|Pike|Alley|Expressway|Freeway|"
+    # Indian localities written like streets: "7 Nehru Nagar", "12 Gandhi Colony".
+    r"Nagar|Colony|Layout|Vihar|Enclave|Peth"
 )
 _NAME_WORD = r"[A-Z][A-Za-z'\-]{1,20}|\d{1,3}(?:st|nd|rd|th)"
 _STREET = fastre.compile(
@@ -45,11 +51,13 @@ _FR_STREET = fastre.compile(
     r"[A-Z][\w'\-]{1,30}(?:\s[A-Z][\w'\-]{1,30}){0,3}",
 )
 _DE_STREET = fastre.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)"
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
+    r"straat|laan|gracht|plein|kade|singel)"
     r"\s{1,3}\d{1,4}[a-z]?\b"
 )
 _PO_BOX = fastre.compile(
-    r"\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|GPO\s+Box|PMB)\s*(?:No\.?\s*)?#?\s*\d{1,7}\b",
+    r"\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|GPO\s+Box|PMB|Locked\s+Bag|Private\s+Bag|"
+    r"Postnet\s+Suite|Post\s+Net\s+Suite)\s*(?:No\.?\s*)?#?\s*[A-Z]?\d{1,7}\b",
     True,
 )
 _US_STATES = (
@@ -90,6 +98,9 @@ _IN_PIN_WORD = fastre.compile(
     r"\b(?:pin|pincode|pin\s?code|postal\s+code)\s*[:\-]?\s*[1-9]\d{2}\s?\d{3}\b", True
 )
 _WORD_PIN = fastre.compile(r"\b[A-Za-z]{4,20}\s?-\s?[1-9]\d{2}\s?\d{3}\b")
+# "Tirupati 517501", "Rondebosch 7701": a capitalised place then a 4- or 6-digit code.  Weak
+# alone (a name and a number are often something else); it counts inside an address block.
+_PLACE_CODE = fastre.compile(r"\b[A-Z][a-z]{3,20},?[ \t](?:[1-9]\d{2}\s?\d{3}|\d{4})\b")
 _IN_HOUSE = fastre.compile(
     r"\b\d{1,4}-\d{1,4}(?:-\d{1,4}){0,2}/[A-Za-z0-9]{1,4}(?:/[A-Za-z0-9]{1,4}){0,3}\b"
 )
@@ -98,6 +109,8 @@ _IN_HOUSE_WORD = fastre.compile(
     r"[:\-]?\s*\d[\w/\-]{0,20}",
     True,
 )
+# Dutch "1015 CJ Amsterdam".
+_NL_POSTCODE = fastre.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\s[A-Z][a-z]{2,30}\b")
 _EU_POSTCODE_CITY = fastre.compile(r"\b\d{5}\s[A-Z][a-zäöüßéèêàç\-]{2,30}\b")
 _ADDRESS_WORD = re.compile(
     r"\b(?:address|located|location|clinic|hospital|centre|center|office|situated|visit|"
@@ -120,11 +133,19 @@ _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_IN_CITY_PIN, 0.85, "city and PIN code"),
     (_IN_PIN_WORD, 0.8, "PIN code"),
     (_WORD_PIN, 0.45, "place and PIN code"),
+    (_PLACE_CODE, 0.35, "place and postcode"),
     (_IN_HOUSE, 0.5, "house number"),
     (_IN_HOUSE_WORD, 0.6, "house number"),
     (_EU_POSTCODE_CITY, 0.4, "postcode and town"),
+    (_NL_POSTCODE, 0.6, "postcode and town"),
 )
 
+_NOT_PLACE_CODE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|since|from|until|till|"
+    r"year|since|about|around|over|under|only|page|room|ward|item|code|total)\b|"
+    r"^\w+,?\s(?:19\d\d|20[0-3]\d)$",
+    re.IGNORECASE,
+)
 _ANCHOR_SET = fastre.compile_set([a[0].pattern for a in _ANCHORS])
 _ANY_DIGIT = re.compile(r"\d")
 _DATE_ISH = re.compile(r"^\d{1,2}[\-/]\d{1,2}[\-/](?:19|20)?\d{2}$")
@@ -147,6 +168,8 @@ def find_addresses(text: str) -> list[RawFinding]:
                 continue
             if regex is _EU_POSTCODE_CITY and fastre.preceded_by(text, m.start(), "-/."):
                 continue
+            if regex is _PLACE_CODE and _NOT_PLACE_CODE.match(m.group()):
+                continue  # "March 2020", "Since 1998": a date, not a place and postcode
             anchors.append((m.start(), m.end(), strength, what))
     if not anchors:
         return []

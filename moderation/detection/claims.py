@@ -3,18 +3,22 @@
 Catches, per sentence (one sentence can make several kinds of claim, each reported):
   * cure claims and testimonials: an efficacy assertion ("cured", "dissolved", "reversed",
     "completely stopped", "got rid of", "removes calcium", "will clear it", "sorted me out",
-    "is all you need") about an unproven or investigational treatment named in the sentence
-    or in the few sentences before it ("He gave some homeopathy pills ... it has completely
-    stopped now");
+    "is all you need", "not one lump left", "works a treat") about an unproven or
+    investigational treatment named in the sentence or in the few sentences before it ("He
+    gave some homeopathy pills ... it has completely stopped now");
   * guarantees ("guaranteed", "100% cure", "works for everyone", "or your money back",
-    "never seen a case it didn't clear");
+    "never seen a case it didn't clear", "works for 99% of people", "will 100% clear",
+    "results assured", "if it doesn't work, full refund");
   * advice to stop medical care ("stop taking your methotrexate", "throw away your meds",
     "you don't need your rheumatologist", "don't let them operate", "no need to keep going to
-    hospital", "steroids are poison", "stop it and try the soaks instead" after a named drug);
+    hospital", "steroids are poison", "stop it and try the soaks instead" after a named drug,
+    "chuck your pills in the bin", "say no to the surgery", "don't go for the operation",
+    "doctors just want to sell you drugs", "the rheumy is only after your money");
     a first-person report of stopping ("I came off them all") only in a post that also
     claims a cure;
-  * sales pitches ("order from", "buy now", "discount code", "DM me for", "I sell") in a
-    post about a treatment; softer offers ("sign up", "book online", "I can post it", "my
+  * sales pitches ("order from", "buy now", "discount code", "DM me for", "I sell", "DM for
+    price", "if you want to buy", "available at our store", "I'm a rep", "cash on delivery")
+    in a post about a treatment; softer offers ("sign up", "book online", "I can post it", "my
     friend sells it") only next to a cure claim or a named unproven remedy; and contact
     details offered in a post that claims a cure (see :func:`pitch_from_contacts`);
   * recommendations of an unproven treatment ("you should try colloidal silver").
@@ -25,7 +29,10 @@ works for everyone"), hedged or reported advice ("my doctor said sodium thiosulf
 help"), a clinician's own decision ("my doctor stopped my methotrexate"), someone else's
 pressure the poster resisted ("my aunt kept pushing me to stop my pills"), established care
 reported as experience ("surgical excision removed the deposit on my finger"), advice not to
-stop medication ("don't stop your meds without asking your doctor"), and ordinary offers in
+stop medication ("don't stop your meds without asking your doctor", "don't chuck your pills,
+talk to the rheumy"), a report or rebuttal of the profiteering line ("someone told me doctors
+just want to sell drugs, which is rubbish"), a scam quoted in disbelief ("30 days or your
+money back? sounds like a scam"), and ordinary offers in
 posts without a claim (a fundraiser's "sign up", "I will send you the diet sheet", "our order
 from the hospital pharmacy").
 
@@ -181,7 +188,10 @@ _STRONG_EFFICACY = fastre.compile(
     r"melts?\s+(?:the\s+)?calcium|(?:completely|totally|fully)\s+(?:re)?absorbed|"
     r"sort(?:ed|s)?\s+(?:me|her|him|them|it)\s+out|(?:i'?m|am|is|was|are|now)\s+free\s+of\s+"
     r"(?:it|them)|(?:is|are)\s+all\s+you\s+need|(?:is|are)\s+the\s+only\s+(?:way|answer|thing)|"
-    r"(?:is|was)\s+the\s+answer|dissout|gu[ée]ri[t]?)\b",
+    r"(?:is|was)\s+the\s+answer|dissout|gu[ée]ri[t]?|"
+    # "not one lump left", "no deposits left"; "works, period", "works a treat".
+    r"(?:not\s+(?:one|a\s+single)|no)\s+(?:lumps?|deposits?|bumps?|nodules?|calcium)\s+left|"
+    r"(?:works|worked)\s*[,.!]*\s*(?:period|full\s+stop|a\s+treat))\b",
     True,
 )
 _WEAK_EFFICACY = fastre.compile(
@@ -193,7 +203,8 @@ _WEAK_EFFICACY = fastre.compile(
     r"shrinks?|absorbed|"
     r"cleared(?:\s+up)?|clearing|healed|shr[au]nk|shrinking|stopped|dissolv\w*|reversed|clear|"
     r"smooth|flattened|smaller|half\s+the\s+size|closed|improved|"
-    r"dropped\s+out|fell\s+off)\b",
+    r"dropped\s+out|fell\s+off|crumbled(?:\s+away)?|fell\s+away|faded(?:\s+away)?|"
+    r"dried\s+up|softened)\b",
     True,
 )
 _DEATH = fastre.compile(
@@ -246,15 +257,19 @@ _HEDGE = fastre.compile(
 )
 _MEDICAL_CARE = (
     r"meds|medications?|medicines?|drugs|pills|tablets|prescriptions?|pharmaceuticals|"
-    r"immunosuppressants?|rheumatologists?|rheums?|doctors?|specialists?|surgeons?|surgery|"
+    r"immunosuppressants?|rheumatologists?|rheums?|rheumy|rheumies|doctors?|specialists?|surgeons?|surgery|"
     r"surgeries|operations?|hospitals?|nephrologists?|dermatologists?|chemo|steroids|"
     r"prednisone|prednisolone|methotrexate|mtx|mycophenolate|cellcept|diltiazem|plaquenil|"
     r"hydroxychloroquine|nifedipine|amlodipine|infusions?|treatments?|bisphosphonates|"
     r"thiosulfate|thiosulphate|sts|dialysis|warfarin|colchicine|rituximab|ivig|"
-    r"calcium\s+channel\s+blockers|blood\s+pressure\s+(?:tablets|pills|meds)|calcium\s+tablets"
+    r"calcium\s+channel\s+blockers|blood\s+pressure\s+(?:tablets|pills|meds)|calcium\s+tablets|"
+    r"allopath\w*\s+(?:medicines?|drugs|tablets|treatment)|english\s+medicines?|"
+    r"hospital\s+(?:drugs|medicines?|meds|tablets)"
 )
 _STOP_MED = fastre.compile(
-    r"\b(?:(?:stop|quit|ditch|drop|bin|skip|cancel|avoid|refuse)\s+(?:taking\s+|using\s+|"
+    r"\b(?:(?:stop|quit|ditch|drop|bin|chuck|dump|flush|skip|cancel|avoid|refuse|"
+    r"get\s+rid\s+of)\s+"
+    r"(?:taking\s+|using\s+|"
     r"seeing\s+|all\s+)?|throw\s+(?:away|out)\s+|"
     r"come\s+off\s+|get\s+off\s+|give\s+up\s+|forget\s+(?:about\s+)?|"
     r"don'?t\s+(?:take|bother\s+with|waste\s+(?:your\s+)?(?:time|money)\s+on)\s+|"
@@ -263,7 +278,20 @@ _STOP_MED = fastre.compile(
     r"\s+(?:giving\s+(?:\w+\s+){1,2}|taking\s+|all\s+)?)"
     r"(?:all\s+)?(?:of\s+)?(?:your|the|those|these|that|their|my|any|our|her|his)?\s*"
     rf"(?:\w+\s+){{0,2}}?(?:{_MEDICAL_CARE})\b|"
-    rf"\byou\s+don'?t\s+need\s+(?:your|a|any|the|to\s+see\s+(?:a|the|your))\s+(?:{_MEDICAL_CARE})\b|"
+    rf"\byou\s+(?:don'?t|do\s+not)\s+need\s+(?:(?:your|a|any|the|to\s+see\s+(?:a|the|your))\s+)?"
+    rf"(?:of\s+(?:those|these|the|your)\s+)?(?:\w+\s+)?(?:{_MEDICAL_CARE})\b|"
+    # "throw your medicines in the dustbin", "flush your meds down the toilet".
+    r"\b(?:throw|chuck|toss|put|flush|dump)\s+(?:all\s+)?(?:your|the|those|these)\s+(?:\w+\s+)?"
+    rf"(?:{_MEDICAL_CARE})\s+(?:in|into|down|away|out)\b|"
+    r"\bleave\s+(?:the\s+|all\s+|your\s+)?(?:allopath\w*|english)\s+(?:medicines?|drugs|"
+    r"tablets|treatment)\b|"
+    rf"\bsay\s+no\s+to\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+)?(?:{_MEDICAL_CARE})\b|"
+    r"\b(?:don'?t|do\s+not|never)\s+(?:go\s+for|agree\s+to|consent\s+to)\s+(?:the|that|an?|any|"
+    rf"your)\s+(?:\w+\s+)?(?:{_MEDICAL_CARE})\b|"
+    # Casting doctors as profiteers: "doctors just want to sell you drugs".
+    r"\b(?:doctors?|rheumatologists?|rheumy|rheums?|specialists?|hospitals?|they|pharma|"
+    r"big\s+pharma)\s+(?:is\s+|are\s+)?(?:just|only)\s+(?:want\s+(?:to\s+sell\s+you|your\s+money|"
+    r"to\s+make\s+money)|after\s+(?:your\s+)?money|in\s+it\s+for\s+(?:the\s+)?money)\b|"
     r"\bnobody\s+needs\s+(?:surgery|drugs|meds|medication|doctors)\b|"
     r"\bstop\s+listening\s+to\s+(?:your\s+)?doctors?\b|"
     r"\bdon'?t\s+let\s+them\s+put\s+you\s+on\b|"
@@ -288,7 +316,7 @@ _STOP_MED = fastre.compile(
     r"see\s+|take\s+|have\s+)?(?:an?\s+|the\s+|your\s+|any\s+|those\s+|more\s+)?"
     rf"(?:\w+\s+){{0,2}}?(?:{_MEDICAL_CARE})\b|"
     rf"\b(?:{_MEDICAL_CARE}|allopathy|pharma)\s+(?:is|are)\s+(?:just\s+|pure\s+|basically\s+)?"
-    r"(?:poison|poisonous|toxic)\b|"
+    r"(?:slow\s+)?(?:poison|poisonous|toxic)\b|"
     r"\b(?:they|the\s+(?:drugs|meds|pills|tablets|medicines?))\s+(?:only|just)\s+make\s+"
     r"(?:you|the\s+body|it|things|her|him)\s+(?:weak|weaker|worse|sicker)\b",
     True,
@@ -326,7 +354,19 @@ _STOP_MED_NEGATED = fastre.compile(
     True,
 )
 _PITCH = fastre.compile(
-    r"\b(?:order\s+(?:from|now|online|today|yours|it|them|here|through)|"
+    r"\b(?:order\s+(?:from|now|online|today|yours|it|them|here|through|via|direct)|"
+    r"(?:dm|pm|inbox|message|msg|whatsapp|text|call|email)\s+(?:me\s+|us\s+)?for\s+(?:the\s+)?"
+    r"(?:price|prices|pricing|rates|cost|orders?)|"
+    r"if\s+(?:you|anyone|u)\s+(?:want|wants|would\s+like|wish)\s+to\s+(?:buy|order|purchase)|"
+    r"available\s+(?:at|from|in)\s+(?:our|my)\s+(?:store|shop|outlet|pharmacy|website|site)|"
+    r"(?:i'?m|i\s+am)\s+an?\s+(?:independent\s+)?(?:distributor|seller|supplier|rep|agent|"
+    r"ambassador)|cash\s+on\s+delivery|"
+    # A price and an invitation to message in one sentence; buying "on our website".
+    r"(?:for|at|only|just|costs?|price|is)\s+[$£€₹]\s?\d+[^.!?\n]{0,40}\b(?:dm|pm|inbox|message|"
+    r"msg|whatsapp|text)\s+me|"
+    r"(?:dm|pm|inbox|message|msg|whatsapp|text)\s+me\b[^.!?\n]{0,40}[$£€₹]\s?\d+|"
+    r"(?:order|buy|purchase)\b[^.!?\n]{0,40}\b(?:on|from|via|through|at)\s+(?:our|my)\s+"
+    r"(?:website|site|shop|store|page)|"
     r"buy\s+(?:now|it\s+(?:from|here|online)|them\s+(?:from|here|online)|from|online|here|yours)|"
     r"discount\s+code|promo\s+code|coupon|use\s+code|"
     r"(?:dm|pm|inbox|message|msg|whatsapp|text|contact|email|e-mail)\s+me\s+(?:for|to\s+(?:order|"
@@ -372,8 +412,8 @@ _PITCH_SOFT = fastre.compile(
 )
 # Promises explicit enough to stand without the treatment named in the same sentence.
 _EXPLICIT_GUARANTEE = fastre.compile(
-    r"\b(?:guarantee[ds]?|refund|money[\s\-]back|works?\s+for\s+(?:everyone|everybody|anyone|"
-    r"anybody|all|every\s+single))\b",
+    r"\b(?:guarantee[ds]?|refund|money[\s\-]back|money\s+(?:returned|refunded)|"
+    r"works?\s+(?:for|on)\s+(?:everyone|everybody|anyone|anybody|all|every\s+single))\b",
     True,
 )
 # "Our order from the pharmacy": "order" as a noun is a report, not an invitation to buy.
@@ -395,7 +435,16 @@ _GUARANTEE = fastre.compile(
     r"(?:all|everyone|everybody)\s+(?:gets?|got|get\s+better|are|were)\s+(?:cured|healed|better)|"
     r"(?:full|money[\s\-]back)\s+refund|or\s+(?:your\s+)?money\s+back|100\s?%\s+sure|"
     r"never\s+seen\s+(?:a|one)\s+(?:case|patient|person)\s+(?:\w+\s+){0,4}(?:didn'?t|did\s+not|"
-    r"that\s+didn'?t|it\s+didn'?t|couldn'?t)|(?:always|every\s+time)\s+works)\b",
+    r"that\s+didn'?t|it\s+didn'?t|couldn'?t)|(?:always|every\s+time)\s+works|"
+    r"works?\s+(?:for|on|in)\s+(?:9\d|100)\s?(?:%|percent|per\s+cent)|"
+    r"(?:9\d|100)\s?(?:%|percent|per\s+cent)\s+of\s+(?:people|patients|cases|users|sufferers)|"
+    r"(?:will\s+)?100\s?(?:%|percent|per\s+cent)\s+(?:clear|cure|dissolve|work|remove|heal|fix)|"
+    r"works?\s+(?:on|with)\s+(?:everyone|everybody|anyone|anybody)|"
+    r"works\s+every\s+(?:single\s+)?time|never\s+(?:failed|let\s+(?:anyone|anybody|me)\s+down)|"
+    r"(?:no\s*one|nobody|not\s+one\s+person)\s+has\s+(?:ever\s+)?(?:failed|been\s+disappointed)|"
+    r"(?:results?|success|recovery|cure)\s+(?:is\s+|are\s+)?(?:assured|certain)|"
+    r"(?:assured|certain)\s+(?:results?|cure|success)|money\s+(?:returned|refunded)|"
+    r"or\s+(?:we|i)\s+(?:will\s+)?refund|refund\s+(?:you|your))\b",
     True,
 )
 _RECOMMEND = fastre.compile(
@@ -417,6 +466,7 @@ _FIRST_PERSON = fastre.compile(
 _GENERIC_REMEDY = fastre.compile(
     r"\b(?:th(?:is|e|ese|ose)|his|her|my|our)\s+(?:\w+\s+)?(?:pills?|tea|oil|cream|balm|drops|"
     r"powder|remedy|remedies|tonic|tincture|capsules?|potion|protocol|product|formula|drink|"
+    r"mix|blend|spray|salve|ointment|gel|lotion|herbs|juice|course|cleanse|"
     r"medicine|mixture|paste|soaks?|treatment|program(?:me)?|kit|supplement)\b",
     True,
 )
@@ -505,6 +555,14 @@ class _Sentence:
     conditional: list[tuple[str, float, str]] = field(default_factory=list)
     # Set when no pattern fired but an unproven treatment is named: the classifier judges.
     classifier_only: str = ""
+
+
+# "if it doesn't work, full refund": the negation is the condition of a promise.
+_IF_FAILS = re.compile(
+    r"\b(?:if|unless)\s+(?:\w+\s+){0,3}?(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|"
+    r"fails?\s+to|won'?t|isn'?t)\s+(?:\w+\s*){0,3}[,;\-\u2013]?\s*(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _negated_before(sentence: str, pos: int) -> bool:
@@ -729,8 +787,19 @@ def _stop_advice(sentence: str, before: str) -> tuple[str, bool] | None:
                 _CARE_MENTION.search(before) or _CARE_MENTION.search(prefix)
             ):
                 continue
+            if _NEGATIVE_IMPERATIVE.match(phrase) and _SUBJECT_END.search(prefix):
+                # "I don't take any meds now": a report about oneself, not an instruction.
+                return phrase, True
             return phrase, bool(_FIRST_PERSON_STOP.match(phrase))
     return None
+
+
+_NEGATIVE_IMPERATIVE = re.compile(r"^(?:don'?t|do\s+not|never)\b", re.IGNORECASE)
+_SUBJECT_END = re.compile(
+    r"\b(?:i|we|she|he|they|mum|mom|dad|(?:my|our)\s+\w+)(?:\s+(?:just|now|still|also|"
+    r"really|honestly))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _classify_sentence(
@@ -810,7 +879,8 @@ def _classify_sentence(
         efficacy or own or generic or (post_has_treatment and _EXPLICIT_GUARANTEE.search(sentence))
     ):
         for guarantee in _GUARANTEE.finditer(sentence):
-            if not _negated_before(sentence, guarantee.start()):
+            prefix = sentence[: guarantee.start()]
+            if not _negated_before(sentence, guarantee.start()) or _IF_FAILS.search(prefix):
                 kinds.append(
                     (
                         "guarantee",

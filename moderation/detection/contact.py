@@ -545,10 +545,12 @@ _TLDS = (
 )
 _AT_WORD = (
     r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|\s*\(@\)\s*|"
-    r"\s*-\s*at\s*-\s*|\s*_at_\s*)"
+    r"\s*-\s*at\s*-\s*|\s*_at_\s*|\s+at\s+the\s+rate(?:\s+of)?\s+|\s*@\s*the\s+rate\s+|"
+    r"\s+arobase\s+|\s*[\[\(]\s*(?:arobase|at\s+the\s+rate)\s*[\]\)]\s*)"
 )
 _DOT_WORD = (
-    r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*|\s*-\s*dot\s*-\s*|"
+    r"(?:\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*|"
+    r"\s*-\s*dot\s*-\s*|\s+point\s+|"
     r"\s*_dot_\s*)"
 )
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
@@ -571,7 +573,10 @@ _EMAIL_PROVIDER_ONLY = fastre.compile(
 _EMAIL_CONTEXT = re.compile(
     r"\b(?:e-?mail|mail|write|contact|reach|message|msg|address|id)\b", re.IGNORECASE
 )
-_BRACKETED = re.compile(r"[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]", re.IGNORECASE)
+_BRACKETED = re.compile(
+    r"[\[\(\{<]\s*(?:at|@|arobase)\s*[\]\)\}>]|\barobase\b|\bat\s+the\s+rate\b|@\s*the\s+rate",
+    re.IGNORECASE,
+)
 _STOP_LOCAL = frozenset(
     [
         "i",
@@ -659,7 +664,7 @@ def _iter_restarting(regex, text: str):
 
 
 _DOT_SPACE = re.compile(r"\.\s")
-_SPELLED_DOT = re.compile(r"dot|[\[\(\{<]", re.IGNORECASE)
+_SPELLED_DOT = re.compile(r"dot|point|[\[\(\{<]", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"\b(?:code|coupon|voucher|promo)\W*$", re.IGNORECASE)
 _PROVIDER_RE = re.compile(rf"^(?:{_PROVIDERS})$", re.IGNORECASE)
 _MAILBOX_CONTEXT = re.compile(
@@ -686,14 +691,28 @@ def _looks_like_spelled_email(m, text: str) -> bool:
     return bool(_MAILBOX_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
 
 
+# "my gmail is priyasharma1980", "yahoo id: rama_k": the provider named, then the mailbox.
+_NAMED_PROVIDERS = _PROVIDERS.replace("|live|", "|")
+_PROVIDER_NAMED = fastre.compile(
+    rf"\b(?:{_NAMED_PROVIDERS})(?:\s+(?:id|address|account))?\s*(?:is|:|-)\s*"
+    r"([A-Za-z][A-Za-z0-9._]{3,40})\b",
+    True,
+)
+
+
 def find_emails(text: str) -> list[RawFinding]:
-    """Email addresses, plain or obfuscated ("name [at] gmail [dot] com", "name at gmail").
+    """Email addresses, plain or obfuscated ("name [at] gmail [dot] com", "name at gmail"),
+    including other conventions for the symbols: Indian "at the rate", French "arobase ...
+    point fr", Dutch/German "[punt]"/"[punkt]", and "my gmail is priya1980".
 
     Must not catch: "look at this dot" prose; a spelled-out "at" needs a known provider,
     a TLD after "dot", and a local part that is not an ordinary word like "me" or "look".
-    Forum "@mentions" are not emails (no domain).
+    Forum "@mentions" are not emails (no domain); "my gmail is full" is not a mailbox (a
+    mailbox named after the provider must hold a digit, "." or "_").
     """
-    if "@" not in text and "at" not in text.lower():
+    low = text.lower()
+    provider = _PROVIDER_WORD.search(text) is not None
+    if "@" not in text and "at" not in low and "arobase" not in low and not provider:
         return []
     out: list[RawFinding] = []
     taken: list[tuple[int, int]] = []
@@ -719,6 +738,15 @@ def find_emails(text: str) -> list[RawFinding]:
                 continue
             if spelled and regex is _EMAIL_OBFUSCATED and not _looks_like_spelled_email(m, text):
                 continue
+            # "calcium at 2 point 4": French "point" for a dot only with "arobase" or words
+            # about e-mail before it.
+            found = m.group().lower()
+            if (
+                " point " in found
+                and "arobase" not in found
+                and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue
             score = base
             if spelled and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
                 score -= 0.1
@@ -734,7 +762,27 @@ def find_emails(text: str) -> list[RawFinding]:
                 )
             )
             taken.append(m.span())
+    for m in _PROVIDER_NAMED.finditer(text) if provider else ():
+        local = m.group(1).rstrip(".")
+        if any(s < m.end() and m.start() < e for s, e in taken) or not any(
+            c.isdigit() or c in "._" for c in local
+        ):
+            continue  # "my gmail is full": a mailbox name holds a digit, "." or "_"
+        out.append(
+            RawFinding(
+                CONTACT,
+                "email",
+                m.start(),
+                m.start(1) + len(local),
+                0.8,
+                "contact.email",
+                "email address, given as a mailbox at a named provider",
+            )
+        )
     return out
+
+
+_PROVIDER_WORD = fastre.compile(rf"\b(?:{_NAMED_PROVIDERS})\b")
 
 
 # --------------------------------------------------------------------------------------
@@ -744,14 +792,17 @@ def find_emails(text: str) -> list[RawFinding]:
 _URL_TLDS = (
     r"com|net|org|info|biz|co\.uk|org\.uk|co\.in|co\.nz|com\.au|co\.za|in|uk|us|ca|au|nz|"
     r"za|de|fr|ie|pk|io|me|shop|store|online|site|health|clinic|care|xyz|club|life|live|"
-    r"today|website|world|co"
+    r"today|website|world|co|ng|ke|lk|gh|sg|ae|eu|ly|tz|ug|shop|health"
 )
 _URL = fastre.compile(
     r"\b(?:https?://|www\.)[^\s<>\"'`]{2,300}|"
     rf"(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,4}}(?:{_URL_TLDS})"
     r"\b(?:/[^\s<>\"'`]{0,200})?|"
     rf"[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*"
-    rf"(?:{_URL_TLDS})\b",
+    rf"(?:{_URL_TLDS})\b|"
+    # "lumpfree . com": a spaced dot, only before the commonest shop endings.
+    r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?[ \t]\.[ \t](?:com|net|org|co\.uk|com\.au|co\.za|"
+    r"co\.in|shop|store|online)\b",
     True,
 )
 _TRAILING = ".,;:!?)]}'\""
@@ -775,7 +826,9 @@ _HANDLE_LINK = re.compile(
 
 
 def find_urls(text: str) -> list[RawFinding]:
-    """Websites: "www.cure-calcinosis.com", "https://...", "cure-calcinosis dot com".
+    """Websites: "www.cure-calcinosis.com", "https://...", "cure-calcinosis dot com", bare
+    domains under country endings ("cure4you.ng", "ayurheal.lk") and a spaced dot before a
+    common shop ending ("lumpfree . com").
 
     Must not catch: abbreviations ("e.g.", "Dr.P.Krishna"), reputable health sources
     (NIH, NHS, PubMed, .gov, .edu, charities), or messaging links (reported as handles).
@@ -818,11 +871,11 @@ def find_urls(text: str) -> list[RawFinding]:
 
 _PLATFORM = (
     r"whats\s?app|telegram|signal|skype|instagram|insta|ig|facebook|fb|messenger|twitter|"
-    r"tiktok|tik\s?tok|snapchat|snap|wechat|viber|kik|discord|threads|youtube"
+    r"tiktok|tik\s?tok|snapchat|snap|wechat|viber|kik|discord|threads|youtube|tg"
 )
 _HANDLE_TOKEN = r"[A-Za-z_][A-Za-z0-9_.]{2,29}"
 _HANDLE_AFTER_PLATFORM = fastre.compile(
-    rf"\b(?P<platform>{_PLATFORM})\s*(?:id|handle|user\s?name|username|name|account|acc|"
+    rf"\b(?P<platform>{_PLATFORM})\s*(?:,\s*)?(?:id|handle|user\s?name|username|name|account|acc|"
     r"page|profile)?\s*(?:is|:|-|=|@|at|as|on)?\s*"
     rf"(?P<handle>@[A-Za-z0-9_][A-Za-z0-9_.]{{1,29}}|live:[A-Za-z0-9_.\-]{{2,40}}|"
     rf"{_HANDLE_TOKEN})",
@@ -933,14 +986,24 @@ _PLATFORM_ME = fastre.compile(
 )
 _NAME = r"[A-Z][\w'\-]{1,25}(?:[ \t][A-Z][\w'\-]{1,25}){1,2}"
 _SOCIAL = r"facebook|fb|instagram|insta|linkedin"
+_SOCIAL_AS = rf"(?:{_SOCIAL})(?:\s+messenger)?"
 # "message me on Facebook, Jo Bloggs", "find me on FB as Jo Bloggs", "I'm Jo Bloggs on FB".
 _NAME_ON_SOCIAL = fastre.compile(
-    rf"\b(?i:find|add|message|msg|contact|follow|search\s+for|dm|pm|friend)\s+(?i:me)\s+"
-    rf"(?i:on|at)\s+(?i:{_SOCIAL})\b\s*(?:,|:|-|(?i:as|under))?\s*({_NAME})"
+    rf"\b(?i:find|add|message|msg|contact|follow|search\s+for|dm|pm|friend|inbox)\s+(?i:me)\s+"
+    rf"(?i:on|at)\s+(?i:{_SOCIAL_AS})\b\s*(?:,|:|-|(?i:as|under))?\s*"
+    r"(?:(?i:my\s+name\s+(?:there\s+|on\s+(?:there|it)\s+)?is|i'?m|i\s+am)\s+)?"
+    rf"({_NAME})"
     rf"|\b(?i:on)\s+(?i:{_SOCIAL})\s+(?i:as|under)\s+({_NAME})"
     rf"|\b(?:I'?m|I\s+am|[Mm]y\s+name\s+is)\s+({_NAME})\s+(?i:on)\s+(?i:{_SOCIAL})\b"
 )
 
+
+# "search for healing_with_asha on instagram", "look up @joy.herbs on tiktok".
+_SEARCH_ON = fastre.compile(
+    r"\b(?:search|look)\s+(?:for\s+|up\s+)?(@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29})\s+on\s+"
+    r"(?:instagram|insta|ig|tiktok|telegram|youtube|twitter|snapchat)\b",
+    True,
+)
 
 MESSENGER_NUMBER = "messaging account given by phone number"
 _SPACES = re.compile(r"\s+")
@@ -968,6 +1031,7 @@ _PLATFORM_NAMES = {
     "discord": "Discord",
     "threads": "Threads",
     "youtube": "YouTube",
+    "tg": "Telegram",
 }
 
 
@@ -1016,6 +1080,20 @@ def _messenger_handles(text: str) -> list[RawFinding]:
                 "messaging handle offered for contact",
             )
         )
+    for m in _SEARCH_ON.finditer(text) if ("search" in low or "look" in low) else ():
+        handle = m.group(1).rstrip(".")
+        if handle.startswith("@") or any(c.isdigit() or c in "_." for c in handle):
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "handle",
+                    m.start(),
+                    m.end(),
+                    0.85,
+                    "contact.handle",
+                    "social-media handle offered for contact",
+                )
+            )
     social = any(w in low for w in _SOCIAL_WORDS)
     for m in _NAME_ON_SOCIAL.finditer(text) if social else ():
         out.append(
@@ -1034,11 +1112,14 @@ def _messenger_handles(text: str) -> list[RawFinding]:
 
 def find_handles(text: str) -> list[RawFinding]:
     """Messaging handles with context: "WhatsApp: cure_lady", "Telegram @healer",
-    "follow me @calcinosis_cure", "skype id live:abc", "t.me/healer", "wa.me/919848012345".
+    "follow me @calcinosis_cure", "skype id live:abc", "t.me/healer", "wa.me/919848012345",
+    "tg: @healer", "telegram, username calcifree", "search for joy_herbs on instagram",
+    "inbox me on fb messenger, Grace Okafor".
 
     Must not catch: forum "@Liz" replies with no messaging context, or prose such as
     "there is a Facebook group for us" (a plain word after the platform name needs an
-    explicit "id:"/":"/"is" and must look like a handle, e.g. hold a digit, "_" or ".").
+    explicit "id:"/":"/"is" and must look like a handle, e.g. hold a digit, "_" or "."), nor
+    "search for calcinosis on instagram" (a searched word must look like a handle).
     """
     low = text.lower()
     if "@" not in text and not any(
@@ -1064,6 +1145,7 @@ def find_handles(text: str) -> list[RawFinding]:
             "youtube",
             "wa.me",
             "t.me",
+            "tg",
         )
     ):
         return []
@@ -1096,7 +1178,7 @@ def find_handles(text: str) -> list[RawFinding]:
             explicit = bool(_EXPLICIT_HANDLE.search(joiner))
             if not (looks_like_handle or explicit):
                 continue
-            if platform in {"signal", "snap", "ig", "fb", "threads"} and not explicit:
+            if platform in {"signal", "snap", "ig", "fb", "threads", "tg"} and not explicit:
                 continue
             score = 0.88 if explicit else 0.75
         end = m.end(2)

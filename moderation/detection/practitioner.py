@@ -3,7 +3,14 @@
 Catches: a titled name together with a solicitation in the imperative or addressed to the
 reader: "pls call him Dr.P.Krishna Choudary", "contact Dr. Rao", "you should visit Dr Shah
 at his clinic", "ask for Dr Mehta", "I highly recommend you see Prof. Denton", and pronoun
-forms ("you can reach him", "contact her") when a titled name is close by.
+forms ("you can reach him", "contact her") when a titled name is close by, a solicitation
+after the name ("Doctor Mehta in Andheri is the one you should consult"), and "try Dr X",
+"look up Dr X", "I'd recommend Prof. Y".
+
+Also catches a practitioner named without a title in a solicitation that starts a clause,
+when the rest of the sentence says who they are and that they treat: "go and see Rekha at
+the Ayurveda centre, she sorted my hands", "ask for Vijay, he's the owner of the herbal
+shop", "book in with Sarah Mitchell, a naturopath in Bondi".
 
 Also catches a named practitioner next to a contact detail found by the other detectors
 ("Dr. Nowak's clinic line is 020 ...", "our healer Mama Nandi ... call 072 ...", "ring her
@@ -12,6 +19,10 @@ on ..., her name is Gwen" when the words around speak of treating).
 Must not catch: a doctor's name alone ("Dr Smith said my calcium was normal"), past or
 first-person reports ("I called Dr Patel", "we went to see Dr Lee"), or generic advice
 with no name ("call your doctor", "see a dermatologist", "ask your rheumatologist").
+Without a title it must not catch family ("call Mum, she knows a healer"), places ("visit
+Kerala, the Ayurveda centres are great"), first-person reports ("I went to see Rekha at the
+centre"), people with no treating role ("ask for Jo, she runs the support group"), products
+("try Dr Bronner's soap") or a practitioner the post warns against.
 Next to a contact detail, it must not catch an addressee ("Mrs Edna Price, 14 Mill Lane"), a
 group organiser or the poster ("ask for Jo"), or a practitioner the post warns against.
 """
@@ -50,13 +61,15 @@ _LEAD = (
 _VERB = (
     r"(?:call|contact|consult|visit|see|ring|phone|reach(?:\s+out\s+to)?|ask\s+for|email|"
     r"e-mail|write\s+to|message|text|whatsapp|get\s+in\s+touch\s+with|meet|"
-    r"book\s+(?:an\s+appointment\s+)?with|make\s+an\s+appointment\s+with|go\s+to)"
+    r"book\s+(?:an\s+appointment\s+)?with|make\s+an\s+appointment\s+with|go\s+to|"
+    r"book\s+in\s+with|look\s+up|try|recommend|speak\s+(?:to|with)|talk\s+to)"
 )
 _SOLICIT = fastre.compile(rf"{_LEAD}\b{_VERB}\b", True)
 _PRONOUN = re.compile(r"^[ \t,:\-]{0,3}(?:him|her|them)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:,()\n\-]|\b(?:and|so|then|or|pls|please|plz|kindly|just|must|if\s+you|"
-    r"who\s+can|definitely))\s*$",
+    r"who\s+can|definitely|(?:advice|suggestion|tip)\s+(?:is|would\s+be)(?:\s+to)?|"
+    r"if\s+you'?(?:re|\s+are)\s+(?:in|near|around|from)\s+\w+(?:\s+\w+)?))\s*$",
     re.IGNORECASE,
 )
 _GAP = re.compile(r"^[\s,:\-]{0,4}")
@@ -179,18 +192,45 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
             if name.split()[0].lower() not in _NOT_NAMES and _practice_near(text, m.start(1)):
                 untitled.append((m.start(1), m.start(1) + len(name), name))
     out = _near_contacts(text, names + untitled, contacts) if contacts else []
+    out += _untitled_solicited(text)
     if not names:
         return out
+    for start, end, name in names:
+        after = _SOLICIT_AFTER.match(text, end, min(len(text), end + 90))
+        if after and not _WARNED.search(text[max(0, start - 60) : end]):
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "practitioner",
+                    start,
+                    after.end(),
+                    0.85,
+                    "contact.practitioner",
+                    f"asks readers to contact a named practitioner ({name})",
+                )
+            )
+    name_starts = {n[0] for n in names}
     for m in _SOLICIT.finditer(text):
-        lead_is_empty = m.group().lower().split()[0] in _VERB_FIRST_WORDS
-        if lead_is_empty and not _CLAUSE_START.search(text[max(0, m.start() - 20) : m.start()]):
-            continue
+        # Cheapest test first: a solicitation matters only before a name or a pronoun.
         after = text[m.end() : m.end() + 80]
         pronoun = _PRONOUN.match(after)
         rest_start = m.end() + (pronoun.end() if pronoun else 0)
         gap = _GAP.match(text[rest_start : rest_start + 6])
         name_start = rest_start + (gap.end() if gap else 0)
+        if not pronoun and name_start not in name_starts:
+            continue
+        first = m.group().lower().split()[0]
+        lead_is_empty = first in _VERB_FIRST_WORDS
+        prefix = text[max(0, m.start() - 30) : m.start()]
+        if (
+            lead_is_empty
+            and not _CLAUSE_START.search(prefix)
+            and (first != "recommend" or not _I_RECOMMEND.search(prefix))
+        ):
+            continue
         following = next((n for n in names if n[0] == name_start), None)
+        if following is not None and first in ("try", "look") and following[2].endswith("'s"):
+            continue  # "try Dr Bronner's soap", "look up Dr Chen's paper": not the person
         if following is not None:
             out.append(
                 RawFinding(
@@ -312,5 +352,172 @@ _VERB_FIRST_WORDS = frozenset(
         "book",
         "make",
         "go",
+        "look",
+        "try",
+        "recommend",
+        "speak",
+        "talk",
     ]
+)
+
+
+# "I would recommend Prof. Denton", "I'd definitely recommend Dr Rao": first person present.
+_I_RECOMMEND = re.compile(
+    r"\b(?:i|we)(?:\s+would|'d)?(?:\s+(?:highly|strongly|really|definitely|totally))?\s*$",
+    re.IGNORECASE,
+)
+# After a titled name, in the same sentence: "Doctor Mehta in Andheri is the one you should
+# consult", "Dr Chen at the Royal, you must see him".
+_SOLICIT_AFTER = fastre.compile(
+    r"[^.!?\n]{0,60}?\b(?:(?:is|'s)\s+the\s+(?:one|man|woman|person|doctor|guy|lady)\s+"
+    r"(?:you\s+(?:should|must|need\s+to|have\s+to)\s+|to\s+)(?:go\s+(?:and\s+)?)?"
+    r"(?:see|consult|visit|call|contact)|(?:you|u)\s+(?:should|must|need\s+to|have\s+to)\s+"
+    r"(?:go\s+(?:and\s+)?)?(?:see|consult|visit|call|contact)\s+(?:him|her|them)|"
+    r"[,;:\-]\s*(?:(?:go|do|just|pls|please)\s+(?:and\s+)?)?(?:see|visit|consult|call|contact)\s+"
+    r"(?:him|her))\b",
+    True,
+)
+# An untitled name after a solicitation at the start of a clause: "go and see Rekha at the
+# Ayurveda centre", "ask for Vijay, he's the owner of the herbal shop", "book in with Sarah
+# Mitchell, a naturopath", "see a lady called Thandi at the market, she treats this".
+_UNTITLED_SOLICIT = fastre.compile(
+    r"(?:^|[.!?,;:(\n]\s*|\b(?i:and|so|just|pls|plz|please|kindly|must|definitely|then|"
+    r"(?:you|u)\s+(?:should|must|can|could|need\s+to|have\s+to))\s+)"
+    r"(?:(?:go|come|pop)\s+(?:and\s+|n\s+)?)?(?:[Ss]ee|[Vv]isit|[Cc]onsult|[Cc]ontact|[Cc]all|"
+    r"[Rr]ing|[Aa]sk\s+for|[Bb]ook\s+(?:in\s+)?with|[Gg]et\s+in\s+touch\s+with|[Ll]ook\s+up)"
+    r"\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:called|named)\s+)?"
+    r"([A-Z][a-z]{2,20}(?:[ \t][A-Z][a-z]{2,20})?)\b"
+)
+# What must follow such a name in the same sentence: a person ("she", "he's", "who") and
+# words about treating or a practice ("at the Ayurveda centre", "a naturopath").
+_PERSON_AFTER = re.compile(
+    r"\b(?:she|he|her|his|him|who)\b|^,?\s+(?:an?|our)\s+(?:\w+\s+)?(?:naturopath|"
+    r"homo?eopath|healer|herbalist|therapist|doctor|vaid\w*|practitioner|acupuncturist|"
+    r"chiropractor|nurse|specialist|lady|man|woman|guy)",
+    re.I,
+)
+_PRACTICE_AFTER = fastre.compile(
+    r"\b(?:clinic|centre|center|practi[cs]e|practitioner|surgery|shop|store|herbal\w*|"
+    r"naturopath\w*|homo?eopath\w*|healer|heal\w*|ayurved\w*|vaid\w*|owner|treats?|"
+    r"treated|treating|sorted|cured?|remed\w*|therapist|acupuncturist|chiropractor|"
+    r"massage|doctor|specialist|medicine|herbs|patients)\b",
+    True,
+)
+# Capitalised words after "see"/"call" that are not people: family, days, months, places of
+# care, treatments and the like.
+_NOT_PERSON = frozenset(
+    [
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "nan",
+        "nana",
+        "gran",
+        "granny",
+        "grandma",
+        "grandad",
+        "papa",
+        "mama",
+        "baba",
+        "aunty",
+        "auntie",
+        "uncle",
+        "sister",
+        "brother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "hubby",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "this",
+        "that",
+        "what",
+        "how",
+        "why",
+        "there",
+        "here",
+        "which",
+        "your",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "it",
+        "its",
+        "you",
+        "someone",
+        "anyone",
+        "everyone",
+        "ayurveda",
+        "homeopathy",
+        "god",
+        "jesus",
+        "allah",
+        "google",
+        "youtube",
+        "facebook",
+        "amazon",
+        "nhs",
+        "boots",
+        "holland",
+    ]
+)
+
+
+def _untitled_solicited(text: str) -> list[RawFinding]:
+    """A practitioner named without a title, in a solicitation followed by who they are."""
+    out: list[RawFinding] = []
+    if not _PRACTICE_AFTER.search(text) or not _UNTITLED_VERB_WORDS.search(text):
+        return out
+    for m in _UNTITLED_SOLICIT.finditer(text):
+        name = m.group(1)
+        if name.split()[0].lower() in _NOT_PERSON or name.split()[0].lower() in _NOT_NAMES:
+            continue
+        stop = _SENTENCE_END.search(text, m.end(1), m.end(1) + 120)
+        after = text[m.end(1) : stop.start() if stop else m.end(1) + 120]
+        if not (_PERSON_AFTER.search(after) and _PRACTICE_AFTER.search(after)):
+            continue
+        if _WARNED.search(text[max(0, m.start() - 60) : m.end()]):
+            continue
+        start = m.start() + len(m.group()) - len(m.group().lstrip(".!?,;:(\n \t"))
+        out.append(
+            RawFinding(
+                CONTACT,
+                "practitioner",
+                start,
+                m.end(1),
+                0.8,
+                "contact.practitioner",
+                f"asks readers to contact a named practitioner ({name})",
+            )
+        )
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_UNTITLED_VERB_WORDS = fastre.compile(
+    r"\b(?:see|visit|consult|contact|call|ring|ask|book|touch|up)\b", True
 )
