@@ -40,6 +40,10 @@ class RawFinding(NamedTuple):
     explanation: str
 
 
+def _handle_finding(start: int, end: int, score: float, explanation: str) -> RawFinding:
+    return RawFinding(CONTACT, "handle", start, end, score, "contact.handle", explanation)
+
+
 # --------------------------------------------------------------------------------------
 # Phone numbers
 # --------------------------------------------------------------------------------------
@@ -1050,17 +1054,7 @@ def _messenger_handles(text: str) -> list[RawFinding]:
         number = m.group(1) or m.group(2)
         if sum(c.isdigit() for c in number) < 7:
             continue
-        out.append(
-            RawFinding(
-                CONTACT,
-                "handle",
-                m.start(),
-                m.end(),
-                0.9,
-                "contact.handle",
-                MESSENGER_NUMBER,
-            )
-        )
+        out.append(_handle_finding(m.start(), m.end(), 0.9, MESSENGER_NUMBER))
     platform_me = " me" in low and any(w in low for w in _PLATFORM_ME_WORDS)
     for m in _PLATFORM_ME.finditer(text) if platform_me else ():
         handle = m.group(2)
@@ -1070,41 +1064,19 @@ def _messenger_handles(text: str) -> list[RawFinding]:
         if not (quoted or any(c.isdigit() or c in "_." for c in handle.rstrip("."))):
             continue
         out.append(
-            RawFinding(
-                CONTACT,
-                "handle",
-                m.start(),
-                m.end(),
-                0.85,
-                "contact.handle",
-                "messaging handle offered for contact",
-            )
+            _handle_finding(m.start(), m.end(), 0.85, "messaging handle offered for contact")
         )
     for m in _SEARCH_ON.finditer(text) if ("search" in low or "look" in low) else ():
         handle = m.group(1).rstrip(".")
         if handle.startswith("@") or any(c.isdigit() or c in "_." for c in handle):
             out.append(
-                RawFinding(
-                    CONTACT,
-                    "handle",
-                    m.start(),
-                    m.end(),
-                    0.85,
-                    "contact.handle",
-                    "social-media handle offered for contact",
-                )
+                _handle_finding(m.start(), m.end(), 0.85, "social-media handle offered for contact")
             )
     social = any(w in low for w in _SOCIAL_WORDS)
     for m in _NAME_ON_SOCIAL.finditer(text) if social else ():
         out.append(
-            RawFinding(
-                CONTACT,
-                "handle",
-                m.start(),
-                m.end(),
-                0.8,
-                "contact.handle",
-                "social-media profile name offered for contact",
+            _handle_finding(
+                m.start(), m.end(), 0.8, "social-media profile name offered for contact"
             )
         )
     return out
@@ -1154,17 +1126,7 @@ def find_handles(text: str) -> list[RawFinding]:
     # before scanning the whole post with the patterns.
     links = any(h in low for h in _LINK_HOSTS)
     for m in _HANDLE_LINK_FULL.finditer(text) if links else ():
-        out.append(
-            RawFinding(
-                CONTACT,
-                "handle",
-                m.start(),
-                m.end(),
-                0.92,
-                "contact.handle",
-                "messaging or social-media link",
-            )
-        )
+        out.append(_handle_finding(m.start(), m.end(), 0.92, "messaging or social-media link"))
     for m in _HANDLE_AFTER_PLATFORM.finditer(text):
         handle = m.group(2)
         platform = _SPACES.sub("", m.group(1).lower())
@@ -1185,14 +1147,8 @@ def find_handles(text: str) -> list[RawFinding]:
         while end > m.start(2) and text[end - 1] in ".":
             end -= 1
         out.append(
-            RawFinding(
-                CONTACT,
-                "handle",
-                m.start(),
-                end,
-                score,
-                "contact.handle",
-                f"{_PLATFORM_NAMES.get(platform, 'messaging')} handle",
+            _handle_finding(
+                m.start(), end, score, f"{_PLATFORM_NAMES.get(platform, 'messaging')} handle"
             )
         )
     for m in _AT_HANDLE.finditer(text) if "@" in text else ():
@@ -1202,14 +1158,6 @@ def find_handles(text: str) -> list[RawFinding]:
         after = text[m.end() : m.end() + 25]
         if _AT_HANDLE_CONTEXT_BEFORE.search(before) or _AT_HANDLE_CONTEXT_AFTER.match(after):
             out.append(
-                RawFinding(
-                    CONTACT,
-                    "handle",
-                    m.start(),
-                    m.end(),
-                    0.85,
-                    "contact.handle",
-                    "social-media handle offered for contact",
-                )
+                _handle_finding(m.start(), m.end(), 0.85, "social-media handle offered for contact")
             )
     return out
