@@ -20,7 +20,7 @@ def _seed_comment(index: int) -> str:
 
 @pytest.fixture(scope="session")
 def seed_comment_1() -> str:
-    return (HERE / "seed_comment_1.txt").read_text(encoding="utf-8")
+    return _seed_comment(0)
 
 
 @pytest.fixture(scope="session")

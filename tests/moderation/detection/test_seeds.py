@@ -63,9 +63,3 @@ def test_seed_2_is_the_real_comment(seed_comment_2):
     assert "contact hospice" in seed_comment_2
     assert "CREST syndrome - 10 years ago" in seed_comment_2
     assert "pain management" in seed_comment_2
-
-
-def test_seed_1_file_matches_the_shipped_comment(seed_comment_1):
-    from .conftest import _seed_comment
-
-    assert seed_comment_1.strip() == _seed_comment(0).strip()
