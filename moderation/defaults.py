@@ -58,3 +58,19 @@ def treatment_defaults() -> list[dict]:
         {"name": t.name, "synonyms": "\n".join(t.synonyms), "status": t.status}
         for t in DEFAULT_TREATMENTS
     ]
+
+
+def defaults_load(*, flag_rule_model, treatment_model, ruleset_version_model) -> bool:
+    """Create the default rules and lexicon entries that are missing, with a ruleset version.
+    Takes the model classes so that a migration can pass its historical models. Returns whether
+    anything was created."""
+    created = False
+    for rule in detector_rule_defaults():
+        created |= flag_rule_model.objects.get_or_create(name=rule["name"], defaults=rule)[1]
+    for treatment in treatment_defaults():
+        created |= treatment_model.objects.get_or_create(
+            name=treatment["name"], defaults=treatment
+        )[1]
+    if created:
+        ruleset_version_model.objects.create(reason="Default rules and treatment lexicon")
+    return created

@@ -193,16 +193,12 @@ def _test_database_url() -> str:
 def _default_rules() -> None:
     """The rules a fresh database has after `migrate`. A transactional test that runs after a
     live-server test may find them flushed (pytest-django does not restore them then)."""
-    from moderation import defaults
+    from moderation.defaults import defaults_load
     from moderation.models import FlagRule, RulesetVersion, Treatment
 
-    if FlagRule.objects.exists():
-        return
-    for rule in defaults.detector_rule_defaults():
-        FlagRule.objects.create(**rule)
-    for treatment in defaults.treatment_defaults():
-        Treatment.objects.get_or_create(name=treatment["name"], defaults=treatment)
-    RulesetVersion.objects.create(reason="Default rules and treatment lexicon")
+    defaults_load(
+        flag_rule_model=FlagRule, treatment_model=Treatment, ruleset_version_model=RulesetVersion
+    )
 
 
 @pytest.fixture
