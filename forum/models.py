@@ -285,3 +285,41 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail in the outbox. It is written in the same transaction as what it tells about and
+    sent later by a worker (forum.outbox), so a restart of the database, the broker or the worker
+    loses none. `key` names the event: the same event never queues two e-mails."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="outgoing_emails",
+        on_delete=models.CASCADE,
+    )
+    to = models.EmailField(help_text="The address as it was when the e-mail was queued.")
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    key = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    # When the next attempt is due; empty once sending was given up (last_error says why).
+    next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [
+            # The drain's query: unsent e-mails that are due, oldest due first.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="outgoing_email_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.to}"

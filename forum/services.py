@@ -4,14 +4,13 @@ lives here and in the models, so every door refuses the same bad input with the 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.text import Truncator
 
-from forum import events
+from forum import events, outbox
 from forum.models import (
     Category,
     ModerationState,
@@ -74,8 +73,9 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
     """Add a post to a thread (a comment under the article or a forum post).
 
     The thread row is locked while the post takes the next number, so two posts written at the same
-    moment never share "#3". After commit the change is announced (moderation scans it) and the
-    author of the post replied to is notified by a worker."""
+    moment never share "#3". After commit the change is announced (moderation scans it). A reply
+    that is public at once tells the author of the post it answers; one that waits for moderation
+    does so when it becomes public (post_set_moderation_state)."""
     _check_can_write(author)
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     post = Post(thread=thread, author=author, body=body, parent=parent, number=thread.next_number)
@@ -86,10 +86,8 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
         next_number=F("next_number") + 1, last_posted_at=post.created_at
     )
     _announce(post, created=True)
-    if parent is not None and parent.author_id != author.pk:
-        from forum import tasks  # the task module imports this one
-
-        transaction.on_commit(lambda: tasks.notify_reply.delay(post.pk), robust=True)
+    if parent is not None and post.is_public:
+        reply_notify(reply_id=post.pk)
     return post
 
 
@@ -183,6 +181,9 @@ def post_set_moderation_state(*, post: Post, state: ModerationState, public_body
     post.public_body = public_body if state == ModerationState.REDACTED else ""
     post.full_clean()
     post.save(update_fields=["moderation_state", "public_body"])
+    if post.parent_id is not None and post.is_public:
+        # A reply that waited for moderation tells its parent's author now (once per reply).
+        reply_notify(reply_id=post.pk)
     return post
 
 
@@ -200,9 +201,12 @@ def notification_create(
 
 
 def reply_notify(*, reply_id: int) -> Notification | None:
-    """Tell a post's author that someone replied: in the site, and by e-mail if they gave one.
+    """Tell a post's author that someone replied: in the site, and by e-mail (through the outbox)
+    if they gave an address. Called in the transaction in which the reply is public, at once or
+    after moderation; however often it is called, the author is told once per reply.
 
-    Returns None when there is nobody to tell (the reply or the parent is gone, or not public)."""
+    Returns None when there is nobody to tell: the reply or the parent is gone, the reply is not
+    public, or its author answered their own post."""
     reply = (
         Post.objects.select_related("author", "parent__author", "thread")
         .filter(pk=reply_id, parent__isnull=False, deleted_at__isnull=True)
@@ -211,10 +215,11 @@ def reply_notify(*, reply_id: int) -> Notification | None:
     if reply is None or not reply.is_public or reply.parent.is_deleted:
         return None
     recipient = reply.parent.author
-    message = (
-        f"{reply.author.public_name} replied to your post #{reply.parent.number} "
-        f"in “{Truncator(reply.thread.title).chars(60)}”."
-    )
+    if recipient.pk == reply.author_id:
+        return None
+    title = notification_thread_title(thread=reply.thread, recipient=recipient)
+    where = f" in “{Truncator(title).chars(60)}”" if title else ""
+    message = f"{reply.author.public_name} replied to your post #{reply.parent.number}{where}."
     notification, created = notification_create(
         user=recipient,
         kind=Notification.Kind.REPLY,
@@ -222,17 +227,33 @@ def reply_notify(*, reply_id: int) -> Notification | None:
         event_key=f"reply:{reply.pk}",
         post=reply,
     )
-    if created and recipient.email:
-        send_mail(
+    if created:
+        outbox.email_enqueue(
+            user=recipient,
             subject=f"New reply on {settings.SITE_NAME}",
-            message=(
+            body=(
                 f"Hello {recipient.public_name},\n\n{message}\n\n"
                 f"Read it here: {settings.SITE_URL}{reply.get_absolute_url()}\n"
             ),
-            from_email=None,
-            recipient_list=[recipient.email],
+            key=f"notification:{notification.pk}",
         )
     return notification
+
+
+def notification_thread_title(*, thread: Thread, recipient: User) -> str:
+    """The thread's title as a notification to `recipient` may name it, or "" when it must not.
+
+    A forum thread's title is part of its first post: while that post is not public (pending,
+    held, removed, deleted) only its author may read the title. The article's thread (the one
+    without a category) carries the article's title, which is public."""
+    if thread.category_id is None:
+        return thread.title
+    first = Post.objects.filter(thread=thread, number=1).first()
+    if first is None:
+        return ""
+    if first.author_id == recipient.pk:
+        return thread.title
+    return thread.title if first.is_public else ""
 
 
 def notifications_mark_read(*, user: User, notifications) -> None:

@@ -1,45 +1,47 @@
 """Telling people what moderation did, in plain words: the author (in the site, and by e-mail)
-when their post is held, redacted, removed or restored, or when they are warned or suspended; the
-moderators by a batched e-mail about high-severity cases. Notifications are written in the
-caller's transaction; e-mails leave through a Celery task once it commits."""
+when something happened to their post (held, details hidden, removed, or approved by a moderator),
+or when they are warned or suspended; the moderators by a batched e-mail about high-severity cases.
+Notifications and their e-mails (forum.outbox) are written in the caller's transaction; a worker
+sends the e-mails once it commits. What the automatic check did is never said to be a moderator's
+doing, and a post that is simply published after a clean scan tells nobody anything."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.utils import timezone
 
+from forum import outbox
 from forum import services as forum_services
 from forum.models import ModerationState, Notification, Post, User
 from forum.roles import ADMINS_GROUP, MODERATORS_GROUP
 
+# What the author reads, by the post's new state and by who acted: a moderator (True) or the
+# automatic check (False). A missing entry means there is nothing to tell.
 STATE_MESSAGES = {
-    ModerationState.HELD: (
-        "Your post #{number} in “{thread}” is waiting for a moderator before others can see it, "
+    (ModerationState.HELD, True): (
+        "A moderator is holding back your post #{number}{where} from other readers, "
         "because {reason}."
     ),
-    ModerationState.REDACTED: (
-        "In your post #{number} in “{thread}”, a moderator or our filter hid some details from "
-        "other readers, because {reason}. You still see your full text."
+    (ModerationState.HELD, False): (
+        "Your post #{number}{where} is waiting for a moderator before others can see it: "
+        "our automatic check held it back because {reason}."
     ),
-    ModerationState.REMOVED: (
-        "A moderator removed your post #{number} in “{thread}”. Reason: {reason}."
+    (ModerationState.REDACTED, True): (
+        "In your post #{number}{where}, a moderator hid some details from other readers, "
+        "because {reason}. You still see your full text."
     ),
-    ModerationState.PUBLISHED: (
-        "Your post #{number} in “{thread}” was reviewed and is visible to everyone."
+    (ModerationState.REDACTED, False): (
+        "In your post #{number}{where}, our automatic check hid some details from other "
+        "readers, because {reason}. You still see your full text."
+    ),
+    (ModerationState.REMOVED, True): (
+        "A moderator removed your post #{number}{where}. Reason: {reason}."
+    ),
+    (ModerationState.REMOVED, False): (
+        "Our automatic check removed your post #{number}{where}. Reason: {reason}."
+    ),
+    (ModerationState.PUBLISHED, True): (
+        "A moderator approved your post #{number}{where}: it is visible to everyone."
     ),
 }
-
-
-def _email_on_commit(*, user: User, subject: str, message: str) -> None:
-    if not user.email:
-        return
-    from moderation import tasks
-
-    user_id = user.pk
-    transaction.on_commit(
-        lambda: tasks.send_email.delay(user_id=user_id, subject=subject, message=message),
-        robust=True,
-    )
 
 
 def _notify(*, user: User, message: str, event_key: str, post: Post | None, link: str = ""):
@@ -51,22 +53,34 @@ def _notify(*, user: User, message: str, event_key: str, post: Post | None, link
         post=post,
     )
     if created:
-        _email_on_commit(
+        outbox.email_enqueue(
             user=user,
             subject=f"About your post on {settings.SITE_NAME}",
-            message=f"Hello {user.public_name},\n\n{message}\n\n{link}\n",
+            body=f"Hello {user.public_name},\n\n{message}\n\n{link}\n",
+            key=f"notification:{notification.pk}",
         )
     return notification
 
 
-def author_post_state(*, post: Post, reason: str, decision_key: str = "") -> None:
-    """Tell the author their post's new state: once per state and revision for what a scan did,
-    once per decision for what a moderator did (`decision_key`)."""
-    template = STATE_MESSAGES.get(post.moderation_state)
+def author_post_state(
+    *, post: Post, reason: str, decision_key: str = "", by_moderator: bool | None = None
+) -> None:
+    """Tell the author their post's new state: once per state and revision for what the
+    automatic check did, once per decision for what a moderator did (`decision_key`).
+
+    `by_moderator` says who acted; left out, a decision (`decision_key`) is a moderator's and
+    anything else the automatic check's. A post the automatic check simply published is not
+    worth a message."""
+    if by_moderator is None:
+        by_moderator = bool(decision_key)
+    template = STATE_MESSAGES.get((post.moderation_state, by_moderator))
     if template is None:
         return
+    title = forum_services.notification_thread_title(thread=post.thread, recipient=post.author)
     message = template.format(
-        number=post.number, thread=post.thread.title, reason=reason or "of the site's rules"
+        number=post.number,
+        where=f" in “{title}”" if title else "",
+        reason=reason or "of the site's rules",
     )
     _notify(
         user=post.author,
@@ -98,7 +112,8 @@ def author_suspended(*, user: User, until, reason: str, case) -> None:
 
 
 def moderators_digest(*, cases) -> None:
-    """One e-mail listing new high-severity cases, to every moderator and admin with an e-mail."""
+    """One e-mail listing new high-severity cases to every moderator and admin with an address,
+    queued in the caller's transaction (the one that marks the cases as told)."""
     recipients = (
         User.objects.filter(is_active=True)
         .filter(groups__name__in=[MODERATORS_GROUP, ADMINS_GROUP])
@@ -112,5 +127,13 @@ def moderators_digest(*, cases) -> None:
     ]
     subject = f"{len(cases)} high-severity case(s) waiting on {settings.SITE_NAME}"
     body = "New high-severity cases in the moderation queue:\n\n" + "\n".join(lines) + "\n"
-    # Already in a worker (the beat task): send now, one message per moderator.
-    send_mass_mail([(subject, body, None, [user.email]) for user in recipients])
+    # A case is in one digest only (its digest_sent_at is set in this transaction), so the first
+    # case names this digest.
+    first = min(case.pk for case in cases)
+    for user in recipients:
+        outbox.email_enqueue(
+            user=user,
+            subject=subject,
+            body=body,
+            key=f"moderators-digest:case{first}:user{user.pk}",
+        )

@@ -5,10 +5,8 @@ from datetime import timedelta
 from celery import shared_task
 from celery.signals import worker_process_init
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import DatabaseError
 
-from forum.models import User
 from moderation import services
 
 
@@ -52,10 +50,3 @@ def refresh_priorities() -> int:
 @shared_task(acks_late=True)
 def moderators_digest() -> int:
     return services.moderators_digest_send()
-
-
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(*, user_id: int, subject: str, message: str) -> None:
-    user = User.objects.filter(pk=user_id).exclude(email="").first()
-    if user is not None:
-        send_mail(subject=subject, message=message, from_email=None, recipient_list=[user.email])

@@ -1,5 +1,8 @@
 import time
 
+from django.core.mail.backends.filebased import EmailBackend as FileEmailBackend
+from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
+
 
 def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
     """Poll until `predicate()` is truthy (a worker is another process) and return its value."""
@@ -10,3 +13,41 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     raise AssertionError(f"gave up waiting after {timeout} s")
+
+
+def drain_outbox() -> int:
+    """Send what the e-mail outbox holds, here and now, as the worker's task would; returns how
+    many e-mails left (with the locmem backend they land in `mailoutbox`)."""
+    from forum import outbox
+
+    return outbox.outbox_drain()
+
+
+class FlakyEmailBackend(LocmemEmailBackend):
+    """A mail server that refuses the next `failures` e-mails (OSError, as a refused connection
+    is), then delivers to `mailoutbox`. Set `FlakyEmailBackend.failures` in the test."""
+
+    failures = 0
+
+    def send_messages(self, messages):
+        if FlakyEmailBackend.failures > 0:
+            FlakyEmailBackend.failures -= 1
+            raise ConnectionRefusedError("the mail server refused the connection")
+        return super().send_messages(messages)
+
+
+class SlowFileEmailBackend(FileEmailBackend):
+    """The file backend (EMAIL_FILE_PATH) taking about 0.2 s an e-mail, like a distant SMTP
+    server: slow enough to catch a worker in the middle of sending the outbox."""
+
+    def send_messages(self, messages):
+        time.sleep(0.2 * len(messages))
+        return super().send_messages(messages)
+
+
+def posts_wait_for_moderation(**kwargs) -> str:
+    """A FORUM_MODERATION_POLICY under which every new post waits, unseen by others, for
+    moderation to publish it (as a new member's post does)."""
+    from forum.models import ModerationState
+
+    return ModerationState.PENDING

@@ -192,4 +192,6 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-unscanned-posts": {"task": "moderation.tasks.sweep_unscanned", "schedule": 60.0},
     "refresh-case-priorities": {"task": "moderation.tasks.refresh_priorities", "schedule": 600.0},
     "email-moderators-digest": {"task": "moderation.tasks.moderators_digest", "schedule": 300.0},
+    # Sends what is due in the e-mail outbox: retries, and e-mails whose kick was lost.
+    "drain-email-outbox": {"task": "forum.tasks.outbox_drain", "schedule": 60.0},
 }

@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from forum import services
 from forum.models import ModerationState, Notification, PostRevision, Vote
 from tests.factories import PostFactory, ThreadFactory, UserFactory
+from tests.utils import drain_outbox
 
 
 @pytest.fixture
@@ -153,6 +154,7 @@ def test_reply_notify_tells_the_parent_author_once(thread, member, other_member,
 
     services.reply_notify(reply_id=reply.pk)
     services.reply_notify(reply_id=reply.pk)
+    drain_outbox()
 
     notification = Notification.objects.get(user=member)
     assert "Omar replied to your post #1" in notification.message
@@ -161,13 +163,18 @@ def test_reply_notify_tells_the_parent_author_once(thread, member, other_member,
     assert f"/posts/{reply.pk}/" in mailoutbox[0].body
 
 
-def test_reply_notify_stays_quiet_for_a_deleted_reply(thread, member, other_member, mailoutbox):
+def test_reply_notify_stays_quiet_for_a_deleted_reply(
+    thread, member, other_member, mailoutbox, settings
+):
     parent = services.post_create(thread=thread, author=member, body="question")
+    settings.FORUM_MODERATION_POLICY = "tests.utils.posts_wait_for_moderation"
     reply = services.post_create(thread=thread, author=other_member, body="answer", parent=parent)
     services.post_delete(post=reply, user=other_member)
+    services.post_set_moderation_state(post=reply, state=ModerationState.PUBLISHED)
 
     assert services.reply_notify(reply_id=reply.pk) is None
     assert not Notification.objects.exists()
+    assert drain_outbox() == 0
     assert mailoutbox == []
 
 

@@ -12,6 +12,7 @@ from moderation import services
 from moderation.models import AuditEntry, Case, Decision, Report
 from tests.factories import UserFactory
 from tests.moderation.conftest import COMMENT_1
+from tests.utils import drain_outbox
 
 pytestmark = pytest.mark.django_db
 
@@ -254,6 +255,7 @@ def test_high_severity_cases_are_mailed_to_moderators_in_one_batch(
 
     sent = services.moderators_digest_send()
     again = services.moderators_digest_send()
+    drain_outbox()
 
     assert (sent, again) == (2, 0)
     to_moderator = [m for m in mailoutbox if m.to == [moderator.email]]
