@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 
 class PostForm(forms.Form):
@@ -57,3 +57,10 @@ def add_service_errors(
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def add_refusal(form: forms.Form, error: PermissionDenied) -> None:
+    """Show why a service refused to post (a suspension that began after the page was opened, a
+    post removed meanwhile) on the form, instead of a bare 403 page: the text the member typed
+    stays in front of them."""
+    form.add_error(None, str(error) or "You can't post this.")

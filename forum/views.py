@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from forum import selectors, services
-from forum.forms import PostForm, RegisterForm, ThreadForm, add_service_errors
+from forum.forms import PostForm, RegisterForm, ThreadForm, add_refusal, add_service_errors
 from forum.models import Category, ModerationState, Post
 
 
@@ -85,6 +85,7 @@ def thread_post(request: HttpRequest, pk: int) -> HttpResponse:
     """A new comment under the article or a new post at the end of a forum thread."""
     thread = selectors.thread_get(pk=pk)
     form = PostForm(request.POST)
+    status = 400
     if form.is_valid():
         try:
             post = services.post_create(
@@ -92,10 +93,13 @@ def thread_post(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except PermissionDenied as error:
+            add_refusal(form, error)
+            status = 403
         else:
             messages.success(request, _posted_message(post, "comment"))
             return redirect(_post_url(post, request.user))
-    return render(request, "forum/post_form.html", {"form": form, "thread": thread}, status=400)
+    return render(request, "forum/post_form.html", {"form": form, "thread": thread}, status=status)
 
 
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -112,6 +116,7 @@ def forum_index(request: HttpRequest) -> HttpResponse:
 def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
     form = ThreadForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             thread = services.thread_create(
@@ -122,10 +127,12 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except PermissionDenied as error:
+            add_refusal(form, error)
+            status = 403
         else:
             messages.success(request, "Your topic is posted.")
             return redirect(thread)
-    status = 400 if request.method == "POST" else 200
     return render(
         request, "forum/thread_form.html", {"form": form, "category": category}, status=status
     )
@@ -153,6 +160,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
     parent = selectors.post_get(user=request.user, pk=pk)
     form = PostForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_create(
@@ -163,10 +171,12 @@ def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except PermissionDenied as error:
+            add_refusal(form, error)
+            status = 403
         else:
             messages.success(request, _posted_message(post, "reply"))
             return redirect(_post_url(post, request.user))
-    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "forum/post_form.html",
@@ -181,6 +191,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if post.author_id != request.user.pk:
         raise PermissionDenied("You can only edit your own posts.")
     form = PostForm(request.POST or None, initial={"body": post.body})
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             post = services.post_edit(
@@ -188,10 +199,12 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except PermissionDenied as error:
+            add_refusal(form, error)
+            status = 403
         else:
             messages.success(request, "Your changes are saved.")
             return redirect(_post_url(post, request.user))
-    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "forum/post_form.html",
