@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in e-mails point at the server `run` and `web` start, unless SITE_URL is set (here or in
+# .env, which the settings read).
+SITE_URL ?= $(if $(shell grep -s '^SITE_URL=' .env),,http://127.0.0.1:$(PORT))
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
@@ -27,13 +30,13 @@ seed: migrate ## Load the article, its comments, the categories and the demo log
 
 run: seed ## Everything: install, migrate, seed, then web server (PORT=8000) and a Celery worker
 	@echo "Starting a Celery worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
-	@trap 'kill 0' INT TERM EXIT; \
+	@trap 'kill 0' INT TERM EXIT; $(if $(SITE_URL),export SITE_URL='$(SITE_URL)';) \
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule \
 		--loglevel=INFO --concurrency=2 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 web: venv ## Only the web server
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(if $(SITE_URL),SITE_URL='$(SITE_URL)' )$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 worker: venv ## Only a Celery worker (with the beat scheduler)
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=INFO

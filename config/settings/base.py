@@ -94,8 +94,9 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Calcinosis forum <forum@localhost>")
 SITE_NAME = env("SITE_NAME", default="Calcinosis community")
-# Absolute links in e-mails (a worker has no request to build them from).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Absolute links in e-mails (a worker has no request to build them from). Without SITE_URL they
+# point at the port `make run` serves (PORT), so a link in an e-mail opens the running site.
+SITE_URL = env("SITE_URL", default="") or f"http://127.0.0.1:{env.int('PORT', default=8000)}"
 
 # Celery: Redis when REDIS_URL is set, otherwise Kombu's filesystem transport in var/, which needs
 # no server, so `make run` works on a machine with nothing installed.
