@@ -41,3 +41,29 @@ def phone_page(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def open_as(browser, live_server):
+    """`open_as(user, width=1280)`: a new page with JavaScript on (axe needs it), logged in as
+    `user` (None: anonymous) through a session cookie, so no test pays for the login form."""
+    from django.conf import settings
+    from django.test import Client
+
+    contexts = []
+
+    def open_page(user=None, *, width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+            )
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
