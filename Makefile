@@ -22,13 +22,21 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## Create .venv and install the project with its pinned dependencies
 
+# The trained claims classifier that workers load instead of training their own; rebuilt when
+# its training data, its code or the installed packages change.
+CLAIMS_MODEL := $(or $(CLAIMS_MODEL_PATH),var/claims-model.pickle)
+.PHONY: claims-model
+claims-model: $(CLAIMS_MODEL) ## Train the claims classifier once and save it (CLAIMS_MODEL_PATH)
+$(CLAIMS_MODEL): $(STAMP) moderation/detection/classifier.py $(wildcard moderation/detection/data/claims_*.jsonl)
+	CLAIMS_MODEL_PATH=$(CLAIMS_MODEL) $(BIN)/python manage.py claims_model
+
 migrate: venv ## Apply database migrations
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate ## Load the article, its comments, the categories and the demo logins
 	$(BIN)/python manage.py seed --demo-accounts
 
-run: seed ## Everything: install, migrate, seed, then web server (PORT=8000) and a Celery worker
+run: seed claims-model ## Everything: install, migrate, seed, then web server (PORT=8000) and a Celery worker
 	@echo "Starting a Celery worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
 	@trap 'kill 0' INT TERM EXIT; $(if $(SITE_URL),export SITE_URL='$(SITE_URL)';) \
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule \
@@ -38,10 +46,10 @@ run: seed ## Everything: install, migrate, seed, then web server (PORT=8000) and
 web: venv ## Only the web server
 	$(if $(SITE_URL),SITE_URL='$(SITE_URL)' )$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-worker: venv ## Only a Celery worker (with the beat scheduler)
+worker: venv claims-model ## Only a Celery worker (with the beat scheduler)
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=INFO
 
-test: venv ## Lint, check formatting and run the whole test suite
+test: venv claims-model ## Lint, check formatting and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
@@ -79,3 +87,7 @@ bench-pipeline: venv ## Post-to-scan latency and throughput through real workers
 bench-detect: venv ## Detection quality and speed on tests/data/corpus.jsonl, with Presidio beside it
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]'
 	$(BIN)/python -m moderation.benchmarks --write docs/benchmarks.md
+
+.PHONY: bench-precheck
+bench-precheck: venv ## Pre-check in the web request: clean posts it delays, recall, time per 1 KB post
+	$(BIN)/python -m moderation.precheck_bench --write docs/benchmarks.md

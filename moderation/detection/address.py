@@ -46,7 +46,7 @@ _STREET_LOWER = fastre.compile(
     True,
 )
 _FR_STREET = fastre.compile(
-    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s{1,3}(?:rue|avenue|av\.|boulevard|bd|place|chemin|"
+    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s{1,3}(?i:rue|avenue|av\.|boulevard|bd|place|chemin|"
     r"all[ée]e|impasse|quai|route|cours)\s{1,3}(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)?"
     r"[A-Z][\w'\-]{1,30}(?:\s[A-Z][\w'\-]{1,30}){0,3}",
 )
@@ -151,6 +151,11 @@ _ANY_DIGIT = re.compile(r"\d")
 _DATE_ISH = re.compile(r"^\d{1,2}[\-/]\d{1,2}[\-/](?:19|20)?\d{2}$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n\s*\n")
 _MAX_GAP = 90
+_UNIT_BEFORE = re.compile(
+    r"\b(?:flat|apartment|apt|unit|suite|ste|room|floor|house|door|plot|shop)\.?\s{0,2}"
+    r"(?:no\.?\s{0,2})?#?\s{0,2}[0-9][0-9A-Za-z/\-]{0,5},?\s{1,3}$",
+    re.IGNORECASE,
+)
 _MAX_GAP_LINES = 4
 
 
@@ -179,6 +184,10 @@ def find_addresses(text: str) -> list[RawFinding]:
 
     def flush() -> None:
         start = block[0][0]
+        # "Flat 2, 14 Mill Lane": the flat or unit before the street is part of it.
+        unit = _UNIT_BEFORE.search(text, max(0, start - 30), start)
+        if unit is not None:
+            start = unit.start()
         end = max(a[1] for a in block)
         best = max(block, key=lambda a: a[2])
         kinds = {a[3] for a in block}

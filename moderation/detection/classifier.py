@@ -7,26 +7,46 @@ hedged statements, ordinary reports of specialist care and support messages are 
 claim".  The classifier alone never makes a finding on an untriggered sentence: the claims
 detector only asks it about sentences that mention a treatment or match a claim pattern.
 
-Training is deterministic (fixed data order, liblinear solver) and takes a fraction of a
-second, so it happens lazily once per process.  :func:`train_claims_classifier` retrains
-with extra labelled sentences, e.g. from moderators' decisions.
+Training is deterministic (fixed data order, liblinear solver) and takes about a second
+with scikit-learn's import, too long for every worker process to pay at start-up.  So the
+trained model is built once and saved to a file (:func:`save_model`, run by ``manage.py
+claims_model`` and by ``make run``/``worker``/``test``), and :func:`default_classifier` loads
+it (:func:`load_or_train`), which needs neither scikit-learn nor numpy.  The file records a
+key made of a hash of the training data and of this module's training code, and the
+scikit-learn version; a file with another key, or one that cannot be read, is replaced by a
+freshly trained model, once.
+
+Where the file lives: ``$CLAIMS_MODEL_PATH`` if set, else ``var/claims-model.pickle`` in the
+project directory (:func:`model_path`).
+
+:func:`train_claims_classifier` retrains with extra labelled sentences, e.g. from moderators'
+decisions.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
+import logging
 import math
+import os
+import pickle
 import re
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
+from importlib import metadata, resources
 from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
+if TYPE_CHECKING:  # imported where a model is trained: loading one needs neither
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion
+
+logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
@@ -104,6 +124,8 @@ class ClaimsClassifier:
     _WORD_CACHE_SIZE = 50_000
 
     def __init__(self, vectoriser: FeatureUnion, model: LogisticRegression, n_examples: int):
+        import numpy as np
+
         self.pipeline = (vectoriser, model)
         coef = np.asarray(model.coef_[0], dtype=np.float64)
         (_, words), (_, chars) = vectoriser.transformer_list
@@ -121,6 +143,37 @@ class ClaimsClassifier:
         self._intercept = float(model.intercept_[0])
         self._word_cache: dict[str, tuple[int, ...]] = {}
         self.n_examples = n_examples
+
+    _STATE = (
+        "_a",
+        "_b",
+        "_char_ids",
+        "_char_range",
+        "_intercept",
+        "_word_ids",
+        "_word_range",
+        "n_examples",
+    )
+
+    def state(self) -> dict:
+        """What :meth:`predict` needs, as plain Python data (no scikit-learn objects)."""
+        state = {name: getattr(self, name) for name in self._STATE}
+        state["token_pattern"] = self._word_re.pattern
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict) -> ClaimsClassifier:
+        """A classifier from :meth:`state`; it predicts the same, but has no scikit-learn
+        pipeline for :meth:`predict_slow`."""
+        self = cls.__new__(cls)
+        for name in cls._STATE:
+            setattr(self, name, state[name])
+        self._word_range = tuple(self._word_range)
+        self._char_range = tuple(self._char_range)
+        self._word_re = re.compile(state["token_pattern"])
+        self._word_cache = {}
+        self.pipeline = None
+        return self
 
     def _char_grams(self, word: str) -> tuple[int, ...]:
         """Column ids of the char_wb n-grams of one word (scikit-learn's windows)."""
@@ -211,7 +264,9 @@ class ClaimsClassifier:
         return self.predict([sentence])[0]
 
     def predict_slow(self, sentences: Sequence[str]) -> list[float]:
-        """Reference path through scikit-learn, for tests."""
+        """Reference path through scikit-learn, for tests (of a freshly trained model)."""
+        if self.pipeline is None:
+            raise RuntimeError("a model loaded from its file has no scikit-learn pipeline")
         vectoriser, model = self.pipeline
         features = vectoriser.transform([_prepare(s) for s in sentences])
         return [float(p) for p in model.predict_proba(features)[:, 1]]
@@ -219,6 +274,11 @@ class ClaimsClassifier:
 
 def train_claims_classifier(extra: Iterable[tuple[str, bool]] = ()) -> ClaimsClassifier:
     """Train on the shipped sentences plus ``extra`` ``(sentence, is_claim)`` pairs."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion
+
     rows = load_training_data() + [(str(t), bool(y)) for t, y in extra]
     texts = [_prepare(t) for t, _ in rows]
     labels = [int(y) for _, y in rows]
@@ -254,17 +314,133 @@ def train_claims_classifier(extra: Iterable[tuple[str, bool]] = ()) -> ClaimsCla
     return ClaimsClassifier(vectoriser, model, len(rows))
 
 
+# --------------------------------------------------------------------------------------
+# The model file
+# --------------------------------------------------------------------------------------
+
+MODEL_PATH_ENV = "CLAIMS_MODEL_PATH"
+# moderation/detection/classifier.py -> the project directory, whose var/ holds runtime files.
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[2] / "var" / "claims-model.pickle"
+_FORMAT = 1  # of the saved state; bump when ClaimsClassifier.state() changes
+
+
+def model_path() -> Path:
+    """Where the trained model is kept: ``$CLAIMS_MODEL_PATH``, else ``var/`` in the project."""
+    configured = os.environ.get(MODEL_PATH_ENV, "").strip()
+    return Path(configured).expanduser() if configured else DEFAULT_MODEL_PATH
+
+
+def _sklearn_version() -> str:
+    try:
+        return metadata.version("scikit-learn")  # without importing it
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _source(function) -> bytes:
+    try:
+        return inspect.getsource(function).encode()
+    except (OSError, TypeError):  # no source shipped (bytecode only): its code, then
+        code = function.__code__
+        return code.co_code + repr(code.co_consts).encode()
+
+
+def model_key() -> str:
+    """What a saved model must have been built from to be used: the training sentences, the
+    training code (features and settings) and the scikit-learn version."""
+    digest = hashlib.sha256()
+    for name in TRAINING_FILES:
+        path = resources.files(__package__).joinpath(name)
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(absent)")
+    for function in (
+        train_claims_classifier,
+        _prepare,
+        ClaimsClassifier.__init__,
+        ClaimsClassifier.state,
+    ):
+        digest.update(_source(function))
+    digest.update(f"format {_FORMAT} scikit-learn {_sklearn_version()}".encode())
+    return digest.hexdigest()
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Only plain data (dicts, lists, strings, numbers): a file that names any class or
+    function is refused instead of being run."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"the model file names {module}.{name}")
+
+
+def save_model(classifier: ClaimsClassifier, path: Path | None = None) -> Path:
+    """Write ``classifier`` to ``path`` (default :func:`model_path`) with the current key,
+    atomically: a reader sees the old file or the new one, never half of one."""
+    path = Path(path) if path is not None else model_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"key": model_key(), "state": classifier.state()}
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; workers may run as others
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_model(path: Path | None = None) -> ClaimsClassifier | None:
+    """The model saved at ``path`` if it is readable and built from what we train on now;
+    None otherwise (missing, stale or corrupt)."""
+    path = Path(path) if path is not None else model_path()
+    try:
+        with open(path, "rb") as source:
+            payload = _PlainUnpickler(source).load()
+        if not isinstance(payload, dict) or payload.get("key") != model_key():
+            return None
+        return ClaimsClassifier.from_state(payload["state"])
+    except FileNotFoundError:
+        return None
+    except Exception:
+        logger.warning("claims model at %s cannot be read; it will be rebuilt", path)
+        return None
+
+
+def build_model(path: Path | None = None) -> tuple[ClaimsClassifier, Path]:
+    """Train on the shipped data and save the model: what ``manage.py claims_model`` runs."""
+    classifier = train_claims_classifier()
+    return classifier, save_model(classifier, path)
+
+
+def load_or_train(path: Path | None = None) -> ClaimsClassifier:
+    """The saved model when its key matches; otherwise train once, save, and return it.  A
+    directory that cannot be written is not an error: the model is then kept in memory."""
+    classifier = load_model(path)
+    if classifier is not None:
+        return classifier
+    classifier = train_claims_classifier()
+    try:
+        save_model(classifier, path)
+    except OSError as error:
+        logger.warning("claims model not saved (%s); this process trained its own", error)
+    return classifier
+
+
 _LOCK = threading.Lock()
 _DEFAULT: ClaimsClassifier | None = None
 
 
 def default_classifier() -> ClaimsClassifier:
-    """The classifier trained on the shipped data, built once per process."""
+    """The classifier of the shipped data: loaded from its file (see :func:`load_or_train`),
+    once per process."""
     global _DEFAULT
     if _DEFAULT is None:
         with _LOCK:
             if _DEFAULT is None:
-                _DEFAULT = train_claims_classifier()
+                _DEFAULT = load_or_train()
     return _DEFAULT
 
 

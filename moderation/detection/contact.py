@@ -460,6 +460,74 @@ def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, boo
     return max(0.0, min(score, 0.99))
 
 
+def _phone_clusters(text: str):
+    """Digit clusters that may hold a phone number (with at least seven digits), with the
+    look-around RE2 cannot do done by hand: no letter or digit run glued to either end, so
+    "NCT01234567" and "12345678mg" are not candidates."""
+    for m in _PHONE_CANDIDATE.finditer(text):
+        cluster = m.group()
+        if fastre.followed_by(text, m.end()):
+            continue
+        if cluster.startswith("+"):
+            if fastre.preceded_by(text, m.start(), "+"):
+                continue
+        elif fastre.preceded_by(text, m.start(), ".,/-+"):
+            continue
+        if _count_digits(cluster) >= 7:
+            yield m.start(), cluster
+
+
+def _split_cluster(start: int, cluster: str) -> list[tuple[int, str]]:
+    """The numbers a cluster holds when it is several ("089 1234 / 089 5678", "... or ...")."""
+    pieces = []
+    pos = 0
+    for sep in _SUBSPLIT.finditer(cluster):
+        pieces.append((start + pos, cluster[pos : sep.start()]))
+        pos = sep.end()
+    pieces.append((start + pos, cluster[pos:]))
+    return pieces
+
+
+def _phone_piece(text: str, start: int, piece: str) -> tuple[int, int, str] | None:
+    """Trim stray punctuation so the span covers only the number; None when the piece is
+    too short, dated, an ISBN, or named as something else by the words around it (PMID,
+    order no., a price, a unit after it)."""
+    trimmed = piece.lstrip(" \t.-/)")
+    lead = len(piece) - len(trimmed)
+    piece = trimmed.rstrip(" \t.-/(")
+    if piece.endswith(")") and "(" not in piece:
+        piece = piece[:-1]
+    start += lead
+    end = start + len(piece)
+    if _count_digits(piece) < 7:
+        return None
+    core = piece.strip("()")  # "(21/02/2023)", "(2006-2009)": a date in brackets
+    if _DATE_LIKE.match(core) or _ISBN_LIKE.match(core):
+        return None
+    before = text[max(0, start - 40) : start]
+    if _NOT_PHONE_BEFORE.search(before) or _CURRENCY_BEFORE.search(before):
+        return None
+    if _UNIT_AFTER.match(text[end : end + 15]):
+        return None
+    return start, end, piece
+
+
+def phone_candidates(text: str):
+    """Spans :func:`find_phones` would go on to read as phone numbers, before it asks the
+    numbering plans: every reading of every cluster (whole and split), so it is a superset
+    of what :func:`find_phones` can find.  Cheap; the pre-check uses it."""
+    for start, cluster in _phone_clusters(text):
+        pieces = [(start, cluster)]
+        if _SUBSPLIT.search(cluster):
+            pieces += _split_cluster(start, cluster)
+        elif _count_digits(cluster) > 13:
+            pieces = _split_cluster(start, cluster)
+        for piece_start, piece in pieces:
+            found = _phone_piece(text, piece_start, piece)
+            if found is not None:
+                yield found
+
+
 def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     """Phone numbers in national or international format, in any configured region.
 
@@ -474,20 +542,8 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     out: list[RawFinding] = []
     ordered: list[str] | None = None
     hinted: frozenset[str] = frozenset()
-    for m in _PHONE_CANDIDATE.finditer(text):
-        cluster = m.group()
-        # Look-around done by hand (RE2 has none): no letter or digit-run glued to either
-        # end, so "NCT01234567" and "12345678mg" are not candidates.
-        if fastre.followed_by(text, m.end()):
-            continue
-        if cluster.startswith("+"):
-            if fastre.preceded_by(text, m.start(), "+"):
-                continue
-        elif fastre.preceded_by(text, m.start(), ".,/-+"):
-            continue
-        if _count_digits(cluster) < 7:
-            continue
-        pieces = [(m.start(), cluster)]
+    for cluster_start, cluster in _phone_clusters(text):
+        pieces = [(cluster_start, cluster)]
         whole_valid = False
         if _SUBSPLIT.search(cluster) and _count_digits(cluster) <= 13:
             # "089 / 1234568" is one number written with a slash; try it whole first.
@@ -498,31 +554,12 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
             reading = _classify_number(cluster.strip(), ordered, hinted)
             whole_valid = reading is not None and reading[1] and not reading[2]
         if not whole_valid and (_count_digits(cluster) > 13 or _SUBSPLIT.search(cluster)):
-            pieces = []
-            pos = 0
-            for sep in _SUBSPLIT.finditer(cluster):
-                pieces.append((m.start() + pos, cluster[pos : sep.start()]))
-                pos = sep.end()
-            pieces.append((m.start() + pos, cluster[pos:]))
-        for start, piece in pieces:
-            # Trim stray punctuation so spans cover only the number.
-            trimmed = piece.lstrip(" \t.-/)")
-            lead = len(piece) - len(trimmed)
-            piece = trimmed.rstrip(" \t.-/(")
-            if piece.endswith(")") and "(" not in piece:
-                piece = piece[:-1]
-            start += lead
-            end = start + len(piece)
-            if _count_digits(piece) < 7:
+            pieces = _split_cluster(cluster_start, cluster)
+        for piece_start, raw_piece in pieces:
+            found = _phone_piece(text, piece_start, raw_piece)
+            if found is None:
                 continue
-            if _DATE_LIKE.match(piece) or _ISBN_LIKE.match(piece):
-                continue
-            before = text[max(0, start - 40) : start]
-            after = text[end : end + 15]
-            if _NOT_PHONE_BEFORE.search(before) or _CURRENCY_BEFORE.search(before):
-                continue
-            if _UNIT_AFTER.match(after):
-                continue
+            start, end, piece = found
             if ordered is None:
                 hinted = _hinted(text, regions)
                 ordered = [r for r in regions if r in hinted]
@@ -530,6 +567,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
             reading = _classify_number(piece, ordered, hinted)
             if reading is None:
                 continue
+            before = text[max(0, start - 40) : start]
             has_context = bool(_PHONE_CONTEXT.search(before))
             score = _phone_score(piece, has_context, reading)
             explanation = phone_explanation(reading[0], reading[1], piece.startswith("+"))
@@ -783,7 +821,81 @@ def find_emails(text: str) -> list[RawFinding]:
                 "email address, given as a mailbox at a named provider",
             )
         )
-    return out
+    return [_widen_email(text, f) for f in out]
+
+
+# The parts of an address on either side of what the patterns above anchor on, so that a
+# redaction covers all of it: "rosa dot maria at gmail dot com" is anchored on "maria at
+# gmail dot com", "h e l e n at gmail dot c o m" ends its TLD in spaced letters, and "name at
+# gmail" may be followed by a spelled-out ending.
+_SPELLED_SEP = (
+    r"(?:\s*[\[\(\{<]\s*(?:dot|underscore|under\s?score|dash|hyphen|\.|_|-)\s*[\]\)\}>]\s*|"
+    r"\s+(?:dot|underscore|under\s?score|dash|hyphen|point|punkt|punt)\s+|"
+    r"\s*-\s*(?:dot|underscore|dash)\s*-\s*|\s*_(?:dot|underscore|dash)_\s*|"
+    r"[ \t]\.[ \t])"
+)
+_SEP_BEFORE = re.compile(rf"{_SPELLED_SEP}$", re.IGNORECASE)
+_LOCAL_TOKEN_BEFORE = re.compile(r"(?<![\w.@+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}$")
+
+
+def _chain_before(text: str, start: int, separator: re.Pattern, token: re.Pattern) -> int:
+    """Step back from ``start`` over "token separator" pairs ("rosa dot ", "k dot patel dot "),
+    one bounded search at a time: a single pattern for the whole chain would backtrack
+    exponentially on a long run of "a-dot-a-dot-a" that ends in something else."""
+    for _ in range(8):
+        sep = separator.search(text, max(0, start - 24), start)
+        if sep is None:
+            break
+        tok = token.search(text, max(0, sep.start() - 64), sep.start())
+        if tok is None:
+            break
+        start = tok.start()
+    return start
+
+
+# A dot before the ending: a real one with nothing around it, or one spelled out.
+_TAIL_DOT = (
+    r"(?:\.|\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point)\s*[\]\)\}>]\s*|\s+dot\s+|"
+    r"\s*-\s*dot\s*-\s*|\s*_dot_\s*|[ \t]\.[ \t])"
+)
+# The ending: a word ("com") or letters typed one by one ("c o m").
+_EMAIL_TAIL = re.compile(rf"{_TAIL_DOT}(?:([a-z]{{2,6}})\b|([a-z](?:[ \t][a-z]){{1,5}})\b)", re.I)
+_TLD_SET = frozenset(_TLDS.split("|"))
+
+
+def _ending_end(tail: re.Match) -> int | None:
+    """Where the ending matched by ``_EMAIL_TAIL`` stops, if it is one ("c o m a friend"
+    stops after the "m"); None when it is no known ending."""
+    if tail.group(1):
+        return tail.end() if tail.group(1).lower() in _TLD_SET else None
+    letters = tail.group(2)
+    for size in range(len(letters), 1, -2):
+        if letters[:size].replace(" ", "").replace("\t", "").lower() in _TLD_SET:
+            return tail.start(2) + size
+    return None
+
+
+def _widen_email(text: str, f: RawFinding) -> RawFinding:
+    start, end = f.start, f.end
+    before = _chain_before(text, start, _SEP_BEFORE, _LOCAL_TOKEN_BEFORE)
+    if before < start:
+        first = text[before:start].split(None, 1)[0].lower()
+        if first.strip("([{<") not in _STOP_LOCAL:
+            start = before
+    while True:
+        tail = _EMAIL_TAIL.match(text, end)
+        if tail is None:
+            break
+        ending_end = _ending_end(tail)
+        if ending_end is None:
+            break
+        # A real dot then a space is a sentence end ("...@gmail.com. In June"), not an ending.
+        if tail.group().startswith(".") and text[end + 1 : end + 2].isspace():
+            break
+        end = ending_end
+    if (start, end) == (f.start, f.end):
+        return f
+    return f._replace(start=start, end=end)
 
 
 _PROVIDER_WORD = fastre.compile(rf"\b(?:{_NAMED_PROVIDERS})\b")
@@ -855,6 +967,7 @@ def find_urls(text: str) -> list[RawFinding]:
             continue
         explicit = url.lower().startswith(("http", "www."))
         score = 0.93 if explicit else 0.8
+        start, end = _widen_url(text, start, end)
         out.append(
             RawFinding(
                 CONTACT,
@@ -867,6 +980,46 @@ def find_urls(text: str) -> list[RawFinding]:
             )
         )
     return out
+
+
+# What the pattern leaves on either side of a disguised address: "http colon slash slash",
+# "www dot" and spelled-dot labels before it; more spelled-dot endings ("dot co dot uk") and
+# a path ("slash order", "/shop") after it.  A redaction must cover them too.
+_URL_SPELLED_DOT = r"(?:\s+dot\s+|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s*-dot-\s*|[ \t]\.[ \t])"
+_URL_SEP_BEFORE = re.compile(rf"{_URL_SPELLED_DOT}$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"(?<![\w.@\-])[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$", re.I)
+_SCHEME_BEFORE = re.compile(
+    r"(?<![\w.@\-])(?:h[ \t]?t[ \t]?t[ \t]?p[ \t]?s?\s*(?::|colon)\s*"
+    r"(?:/\s*/|(?:forward\s+)?slash\s+(?:forward\s+)?slash)\s*)?"
+    # After an explicit "www", words split by a space belong to the name: "w w w . herb cure".
+    rf"w[ \t]?w[ \t]?w(?:\.|{_URL_SPELLED_DOT})(?:[a-z0-9\-]{{1,30}}[ \t]+){{0,2}}$|"
+    r"(?<![\w.@\-])h[ \t]?t[ \t]?t[ \t]?p[ \t]?s?\s*(?::|colon)\s*"
+    r"(?:/\s*/|(?:forward\s+)?slash\s+(?:forward\s+)?slash)\s*$",
+    re.IGNORECASE,
+)
+_URL_TAIL = re.compile(
+    rf"(?:(?:\.|{_URL_SPELLED_DOT})(?:{_URL_TLDS})\b(?!\.\w))?"
+    r"(?:/[^\s<>\"'`]{1,200}|\s+slash\s+[\w\-.~%]{1,60}(?:\s+slash\s+[\w\-.~%]{1,60}){0,4})?",
+    re.IGNORECASE,
+)
+
+
+def _widen_url(text: str, start: int, end: int) -> tuple[int, int]:
+    start = _chain_before(text, start, _URL_SEP_BEFORE, _LABEL_BEFORE)
+    scheme = _SCHEME_BEFORE.search(text, max(0, start - 80), start)
+    if scheme is not None:
+        start = scheme.start()
+    for _ in range(8):
+        tail = _URL_TAIL.match(text, end)
+        if tail is None:
+            break
+        new_end = tail.end()
+        while new_end > end and text[new_end - 1] in _TRAILING:
+            new_end -= 1
+        if new_end <= end:
+            break
+        end = new_end
+    return start, end
 
 
 # --------------------------------------------------------------------------------------
@@ -1151,6 +1304,13 @@ def find_handles(text: str) -> list[RawFinding]:
                 m.start(), end, score, f"{_PLATFORM_NAMES.get(platform, 'messaging')} handle"
             )
         )
+    return out + at_handles(text)
+
+
+def at_handles(text: str) -> list[RawFinding]:
+    """ "@name" with words around it that offer it for contact ("follow me @joy.herbs",
+    "@healer on telegram"); a forum reply to "@Liz" has none."""
+    out = []
     for m in _AT_HANDLE.finditer(text) if "@" in text else ():
         if fastre.preceded_by(text, m.start(), ".@"):
             continue

@@ -141,7 +141,8 @@ _DIGIT_WORDS = {
     "nine": "9",
 }
 _WORD = (
-    r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|null|eins|"
+    r"(?:zero|oh|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred|"
+    r"thousand|null|eins|"
     r"zwei|drei|vier|fünf|funf|sechs|sieben|acht|neun|zéro|deux|trois|quatre|cinq|sept|huit|"
     r"neuf)"
 )
@@ -153,6 +154,10 @@ _NUMBER_WORDS = fastre.compile(
     True,
 )
 _ANY_NUMBER_WORD = fastre.compile(rf"\b{_WORD}\b", True)
+# "plus nine one ...": the country code's plus, spelled out just before the run.
+_PLUS_BEFORE = re.compile(r"\bplus[ \t]{1,2}$", re.IGNORECASE)
+# "nine hundred" read out of a phone number is "900"; only after a digit.
+_ZEROS = {"hundred": "00", "thousand": "000"}
 _SPLIT_TOKENS = re.compile(rf"{_WORD}|o|\d+", re.IGNORECASE)
 
 # A token of three or more characters, only digits and O/o/I/l, holding at least one real
@@ -201,11 +206,19 @@ class _Step:
             return 0
         i = bisect_right(self._n_starts, q - 1) - 1
         if i < 0:
-            return q
-        e = self._edits[i]
-        if q - 1 < e.n_end:
-            return e.o_end
-        return q + (e.o_end - e.n_end)
+            end = q
+        else:
+            e = self._edits[i]
+            end = e.o_end if q - 1 < e.n_end else q + (e.o_end - e.n_end)
+        # Characters dropped right after the span (the keycap marks after "9" in "9️⃣") belong
+        # to it: a redaction must not leave them dangling.
+        j = i + 1
+        edits = self._edits
+        while j < len(edits) and edits[j].n_start == q == edits[j].n_end:
+            if edits[j].o_start == end:
+                end = edits[j].o_end
+            j += 1
+        return end
 
 
 def _apply(text: str, replacements: list[tuple[int, int, str]]) -> tuple[str, _Step | None]:
@@ -250,13 +263,17 @@ def _number_word_replacements(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _NUMBER_WORDS.finditer(text):
         tokens = _SPLIT_TOKENS.findall(m.group())
-        words = sum(1 for t in tokens if not t.isdigit())
+        words = sum(1 for t in tokens if not t.isdigit() and t.lower() not in _ZEROS)
         if words < 3:
             continue
         digits: list[str] = []
         repeat = 1
         for tok in tokens:
             low = tok.lower()
+            if low in _ZEROS:
+                if digits and repeat == 1:
+                    digits.append(_ZEROS[low])
+                continue
             if low == "double":
                 repeat = 2
             elif low == "triple":
@@ -269,7 +286,11 @@ def _number_word_replacements(text: str) -> list[tuple[int, int, str]]:
                 repeat = 1
         value = "".join(digits)
         if len(value) >= 6:
-            out.append((m.start(), m.end(), value))
+            start = m.start()
+            plus = _PLUS_BEFORE.search(text, max(0, start - 8), start)
+            if plus is not None:
+                start, value = plus.start(), "+" + value
+            out.append((start, m.end(), value))
     return out
 
 

@@ -25,6 +25,11 @@ centre"), people with no treating role ("ask for Jo, she runs the support group"
 ("try Dr Bronner's soap") or a practitioner the post warns against.
 Next to a contact detail, it must not catch an addressee ("Mrs Edna Price, 14 Mill Lane"), a
 group organiser or the poster ("ask for Jo"), or a practitioner the post warns against.
+
+What a finding covers, so that redacting it leaves nothing to go on: the name with its title
+("Vaidya R. Menon", "Dr. S. K. Verma") and the request to contact, as one span when they are
+in the same sentence ("Dr Rao is wonderful, ask for him"), else as two findings; and every
+other titled mention of the same practitioner ("Prof. Hartmann ... call Dr Hartmann").
 """
 
 from __future__ import annotations
@@ -66,6 +71,16 @@ _VERB = (
 )
 _SOLICIT = fastre.compile(rf"{_LEAD}\b{_VERB}\b", True)
 _PRONOUN = re.compile(r"^[ \t,:\-]{0,3}(?:him|her|them)\b", re.IGNORECASE)
+# A solicitation aimed at someone: a pronoun or a title right after it ("call him", "see
+# Dr ...").  Every solicitation find_practitioners acts on has one; the pre-check uses it.
+# The gap class is _GAP's: Python's \s, which also holds Unicode spaces RE2's does not.
+_PY_SPACE = (
+    r"\s\x0b\x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+)
+SOLICIT_AIMED = fastre.compile(
+    rf"\b{_VERB}\b(?:[ \t,:\-]{{0,3}}(?:him|her|them)\b|[{_PY_SPACE},:\-]{{0,4}}\b{_TITLE}\b)",
+    True,
+)
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:,()\n\-]|\b(?:and|so|then|or|pls|please|plz|kindly|just|must|if\s+you|"
     r"who\s+can|definitely|(?:advice|suggestion|tip)\s+(?:is|would\s+be)(?:\s+to)?|"
@@ -143,11 +158,17 @@ _NOT_NAMES = frozenset(
 _INITIALS = re.compile(r"^(?:[a-z]\.\s?)+")
 
 
-def _valid_name(name: str) -> str | None:
-    """Trim a candidate name to words that can be part of a name; None if nothing is left."""
-    tokens = name.split()
+_TOKENS = re.compile(r"\S+")
+
+
+def _valid_name(name: str) -> tuple[str, int] | None:
+    """Trim a candidate name to words that can be part of a name: the name, and how many
+    characters of ``name`` it takes as written ("S. K. Verma" is 11, not "S K Verma"'s 9);
+    None if nothing is left."""
     kept: list[str] = []
-    for tok in tokens:
+    length = 0
+    for tok_match in _TOKENS.finditer(name):
+        tok = tok_match.group()
         bare = tok.strip(".,").lower()
         letters = _INITIALS.sub("", bare)
         if bare in _NOT_NAMES or letters in _NOT_NAMES:
@@ -155,11 +176,12 @@ def _valid_name(name: str) -> str | None:
         if kept and tok[0].islower():
             break
         kept.append(tok.rstrip(",."))
+        length = tok_match.start() + len(tok.rstrip(",."))
     if not kept:
         return None
     if all(t[0].islower() for t in kept) and len(kept[0]) < 3:
         return None
-    return " ".join(kept)
+    return " ".join(kept), length
 
 
 def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> list[RawFinding]:
@@ -171,7 +193,8 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
     """
     names = []
     for m in _TITLED_NAME.finditer(text):
-        name = _valid_name(m.group(1))
+        valid = _valid_name(m.group(1))
+        name, length = valid if valid else (None, 0)
         title = text[m.start() : m.start(1)].strip(" .\t\n").lower()
         # An all-lowercase "name" is only trusted after "dr": "visit doctor regularly" is
         # not a name, "call dr chaudry" is.
@@ -182,7 +205,7 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
         if name and title in _LAY_TITLES and not _practice_near(text, m.start()):
             continue
         if name:
-            names.append((m.start(), m.start(1) + len(name), name))
+            names.append((m.start(), m.start(1) + length, name))
     untitled = []
     # "name" must occur for _UNTITLED_NAME to match; testing that first skips a slow scan
     # (Python's re cannot skip ahead to a case-insensitive alternation).
@@ -247,18 +270,74 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
         if pronoun:
             nearby = [n for n in names if m.start() - 300 <= n[0] <= m.end() + 80]
             if nearby:
-                name = nearby[-1][2]
-                out.append(
-                    RawFinding(
-                        CONTACT,
-                        "practitioner",
-                        m.start(),
-                        rest_start,
-                        0.8,
-                        "contact.practitioner",
-                        f"asks readers to contact a named practitioner ({name})",
-                    )
-                )
+                out += _pronoun_findings(text, m.start(), rest_start, nearby[-1], out)
+    return out + _named_again(text, names, out)
+
+
+# A name this close to "ask for him" (in the same sentence) is one detail with it: "Dr Rao is
+# wonderful, ask for him" is redacted whole.  Further away, the name gets its own finding, so
+# the text in between stays readable and the name still goes.
+_JOIN_GAP = 120
+_SENTENCE_GAP = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _pronoun_findings(
+    text: str, start: int, end: int, name: tuple[int, int, str], found: list[RawFinding]
+) -> list[RawFinding]:
+    n_start, n_end, n_text = name
+    explanation = f"asks readers to contact a named practitioner ({n_text})"
+    if any(f.start <= n_start and n_end <= f.end for f in found):
+        # "Ask for Dr Nguyen, she is brilliant ..., go and see her": the name is covered.
+        return [
+            RawFinding(
+                CONTACT, "practitioner", start, end, 0.8, "contact.practitioner", explanation
+            )
+        ]
+    if n_end <= start:
+        gap = text[n_end:start]
+    elif n_start >= end:
+        gap = text[end:n_start]
+    else:
+        gap = ""
+    if len(gap) <= _JOIN_GAP and not _SENTENCE_GAP.search(gap):
+        s, e = min(start, n_start), max(end, n_end)
+        return [RawFinding(CONTACT, "practitioner", s, e, 0.8, "contact.practitioner", explanation)]
+    return [
+        RawFinding(CONTACT, "practitioner", start, end, 0.8, "contact.practitioner", explanation),
+        RawFinding(
+            CONTACT, "practitioner", n_start, n_end, 0.8, "contact.practitioner", explanation
+        ),
+    ]
+
+
+def _surname(name: str) -> str:
+    return name.replace(".", " ").split()[-1].lower().removesuffix("'s")
+
+
+def _named_again(
+    text: str, names: list[tuple[int, int, str]], found: list[RawFinding]
+) -> list[RawFinding]:
+    """Other mentions of a practitioner the post offers for contact ("Dr Rao is kind ... I
+    saw Dr Rao for years ... call him"): the name must go wherever it is written."""
+    if not found or len(names) < 2:
+        return []
+    covered = [(f.start, f.end) for f in found]
+    offered = {_surname(n[2]) for n in names if any(s <= n[0] and n[1] <= e for s, e in covered)}
+    out = []
+    for start, end, name in names:
+        if _surname(name) not in offered or any(s < end and start < e for s, e in covered):
+            continue
+        out.append(
+            RawFinding(
+                CONTACT,
+                "practitioner",
+                start,
+                end,
+                0.75,
+                "contact.practitioner",
+                f"the practitioner offered for contact, named again ({name})",
+            )
+        )
     return out
 
 

@@ -6,7 +6,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import phonenumbers
@@ -14,7 +14,7 @@ import phonenumbers
 from . import address, claims, contact, fastre, practitioner, rules
 from .lexicon import DEFAULT_TREATMENTS
 from .normalise import normalise
-from .types import CLAIMS, DETECTOR_NAMES, Finding, Ruleset
+from .types import CLAIMS, CONTACT, DETECTOR_NAMES, Finding, Ruleset
 
 logger = logging.getLogger(__name__)
 
@@ -112,16 +112,34 @@ def warm_up() -> None:
     _classifier()
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Among overlapping findings of the same category and kind keep the highest score."""
+def _dedupe(findings: list[Finding], text: str) -> list[Finding]:
+    """Among overlapping findings of the same category and kind keep the highest score.
+
+    A contact detail is what gets redacted, so overlapping contact findings of one kind
+    become one finding over their union (with the best score and its explanation):
+    keeping only the best-scored span would leave the rest of the detail readable."""
     kept: list[Finding] = []
     by_key: dict[tuple[str, str], list[Finding]] = {}
     for f in sorted(findings, key=lambda f: (-f.score, f.start, f.end)):
         same = by_key.setdefault((f.category, f.kind), [])
-        if any(f.start < k.end and k.start < f.end for k in same):
+        overlapping = [k for k in same if f.start < k.end and k.start < f.end]
+        if not overlapping:
+            same.append(f)
+            kept.append(f)
             continue
-        same.append(f)
-        kept.append(f)
+        if f.category != CONTACT:
+            continue
+        best = overlapping[0]
+        start = min(f.start, *(k.start for k in overlapping))
+        end = max(f.end, *(k.end for k in overlapping))
+        if (start, end) == (best.start, best.end) and len(overlapping) == 1:
+            continue
+        merged = replace(best, start=start, end=end, text=text[start:end])
+        for k in overlapping:
+            same.remove(k)
+            kept.remove(k)
+        same.append(merged)
+        kept.append(merged)
     kept.sort(key=lambda f: (f.start, f.end, f.category, f.kind))
     return kept
 
@@ -213,7 +231,7 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
         for raw in _run("pattern_rules", rules.run_pattern_rules, text, cr.rules):
             keep(raw, (raw.start, raw.end), "pattern_rules")
 
-    return _dedupe(findings)
+    return _dedupe(findings, text)
 
 
 def _drop_contained(raws: list[contact.RawFinding]) -> list[contact.RawFinding]:
