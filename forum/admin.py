@@ -47,6 +47,11 @@ class ThreadAdmin(admin.ModelAdmin):
     list_filter = ("category",)
     search_fields = ("title",)
     raw_id_fields = ("author",)
+    # The title is checked with the thread's first post; changing it here would skip the check.
+    readonly_fields = ("title", "public_title", "author", "created_at", "next_number")
+
+    def has_add_permission(self, request):
+        return False
 
 
 class PostRevisionInline(admin.TabularInline):
@@ -55,15 +60,32 @@ class PostRevisionInline(admin.TabularInline):
     readonly_fields = ("revision", "body", "created_at")
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
+    """Posts to look up, never to change: a post's text, its moderation state and its revisions
+    belong to its author and to moderation, whose pages and services audit and scan every change
+    (an edit here would skip both). Moderators decide on the moderation pages."""
+
     list_display = ("__str__", "moderation_state", "revision", "score", "created_at", "deleted_at")
     list_filter = ("moderation_state",)
     search_fields = ("body", "author__username")
-    raw_id_fields = ("thread", "author", "parent")
-    readonly_fields = ("revision", "score", "imported_score")
     inlines = [PostRevisionInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Vote)

@@ -60,6 +60,9 @@ class Thread(models.Model):
         Category, null=True, blank=True, related_name="threads", on_delete=models.PROTECT
     )
     title = models.CharField(max_length=200)
+    # What readers see of the title when moderation masked contact details in it (the title is
+    # checked with the thread's first post); the title as written is kept.
+    public_title = models.CharField(max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -83,6 +86,11 @@ class Thread(models.Model):
         if hasattr(self, "article"):
             return self.article.get_absolute_url()
         return reverse("forum:thread", kwargs={"pk": self.pk})
+
+    @property
+    def display_title(self) -> str:
+        """The title other readers may see."""
+        return self.public_title or self.title
 
 
 class Article(models.Model):
@@ -175,6 +183,8 @@ class Post(models.Model):
         default=ModerationState.PUBLISHED,
         db_index=True,
     )
+    # Who gave the post its state: a moderator, or (False) the automatic check and the rules.
+    state_set_by_moderator = models.BooleanField(default=False)
     # Votes cast on the page this post was imported from; added to the live votes.
     imported_score = models.IntegerField(default=0)
     score = models.IntegerField(default=0, help_text="imported_score plus the sum of votes.")

@@ -2,7 +2,18 @@
 held, pending and removed posts are seen only by their author and by moderators; deleted posts by
 nobody but moderators (through the admin)."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -10,22 +21,46 @@ from forum.models import PUBLIC_STATES, Article, Category, Notification, Post, T
 from forum.roles import is_moderator
 
 
-def post_visibility_q(user: User) -> Q:
-    """Which posts `user` may see (as a filter on Post)."""
-    alive = Q(deleted_at__isnull=True)
+def post_visibility_q(user: User, prefix: str = "") -> Q:
+    """Which posts `user` may see (as a filter on Post; `prefix` such as "parent__" for a
+    related post)."""
+    alive = Q(**{f"{prefix}deleted_at__isnull": True})
     if is_moderator(user):
         return alive
-    public = Q(moderation_state__in=PUBLIC_STATES)
+    public = Q(**{f"{prefix}moderation_state__in": PUBLIC_STATES})
     if user.is_authenticated:
-        return alive & (public | Q(author=user))
+        return alive & (public | Q(**{f"{prefix}author": user}))
     return alive & public
+
+
+def thread_title_visibility_q(user: User) -> Q:
+    """Which threads' titles `user` may read (as a filter on Thread). A forum thread's title is
+    checked with its first post, so it is public only once that post is; until then only its
+    author and moderators read it. The article's thread carries the article's title."""
+    if is_moderator(user):
+        return Q()
+    opener_public = Exists(
+        Post.objects.filter(thread=OuterRef("pk"), number=1, moderation_state__in=PUBLIC_STATES)
+    )
+    visible = Q(category__isnull=True) | Q(opener_public)
+    if user.is_authenticated:
+        visible |= Q(author=user)
+    return visible
 
 
 def post_list(*, user: User, thread: Thread | None = None) -> QuerySet[Post]:
     """Posts `user` may see, oldest first, with what a page shows of each: author, the post replied
     to, and the user's own vote (`my_vote`, 0 if none), in a fixed number of queries."""
-    posts = Post.objects.filter(post_visibility_q(user)).select_related(
-        "author", "parent__author", "thread"
+    posts = (
+        Post.objects.filter(post_visibility_q(user))
+        .select_related("author", "parent__author", "thread")
+        .annotate(
+            # "In reply to #3 Mary" only names a post this reader may see.
+            parent_visible=ExpressionWrapper(
+                Q(parent__isnull=False) & post_visibility_q(user, prefix="parent__"),
+                output_field=BooleanField(),
+            )
+        )
     )
     if thread is not None:
         posts = posts.filter(thread=thread)
@@ -70,8 +105,10 @@ def thread_annotated(*, user: User) -> QuerySet[Thread]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return Thread.objects.select_related("category", "author").annotate(
-        post_count=Coalesce(Subquery(visible_posts, output_field=IntegerField()), 0)
+    return (
+        Thread.objects.select_related("category", "author")
+        .filter(thread_title_visibility_q(user))
+        .annotate(post_count=Coalesce(Subquery(visible_posts, output_field=IntegerField()), 0))
     )
 
 
@@ -84,8 +121,21 @@ def thread_list(*, user: User, category: Category | None = None) -> QuerySet[Thr
     return threads.order_by("-last_posted_at", "-pk")
 
 
-def thread_get(*, pk: int) -> Thread:
-    return get_object_or_404(Thread.objects.select_related("category", "article"), pk=pk)
+def thread_get(*, pk: int, user: User | None = None) -> Thread:
+    """A thread, or 404; with `user`, only one whose title `user` may read (a thread whose first
+    post is not public yet is indistinguishable from a missing one)."""
+    threads = Thread.objects.select_related("category", "article")
+    if user is not None:
+        threads = threads.filter(thread_title_visibility_q(user))
+    return get_object_or_404(threads, pk=pk)
+
+
+def thread_title_for(*, thread: Thread, user: User) -> str:
+    """The title as `user` may read it: its author and moderators see what was written, everyone
+    else the published title (with contact details removed if moderation redacted it)."""
+    if (user.is_authenticated and thread.author_id == user.pk) or is_moderator(user):
+        return thread.title
+    return thread.display_title
 
 
 def notification_list(*, user: User) -> QuerySet[Notification]:

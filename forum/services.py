@@ -44,13 +44,21 @@ def _check_can_write(user: User) -> None:
         )
 
 
-def _state_before_scan(*, author: User, thread: Thread, previous: str | None) -> str:
+def _state_before_scan(
+    *, author: User, thread: Thread, previous: str | None, body: str, title: str = ""
+) -> str:
     """The state a new or edited post takes until moderation has scanned it. The forum does not
     know moderation: settings.FORUM_MODERATION_POLICY names the function that decides."""
     if not settings.FORUM_MODERATION_POLICY:
         return previous or ModerationState.PUBLISHED
     policy = import_string(settings.FORUM_MODERATION_POLICY)
-    return policy(author=author, thread=thread, previous=previous)
+    return policy(author=author, thread=thread, previous=previous, body=body, title=title)
+
+
+def _opener_title(*, thread: Thread, number: int) -> str:
+    """The title a forum thread's first post is checked with (the article's title is not a
+    member's)."""
+    return thread.title if number == 1 and thread.category_id is not None else ""
 
 
 def user_register(*, username: str, email: str, password: str, display_name: str = "") -> User:
@@ -79,7 +87,13 @@ def post_create(*, thread: Thread, author: User, body: str, parent: Post | None 
     _check_can_write(author)
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     post = Post(thread=thread, author=author, body=body, parent=parent, number=thread.next_number)
-    post.moderation_state = _state_before_scan(author=author, thread=thread, previous=None)
+    post.moderation_state = _state_before_scan(
+        author=author,
+        thread=thread,
+        previous=None,
+        body=body,
+        title=_opener_title(thread=thread, number=post.number),
+    )
     post.full_clean(exclude=["number"])
     post.save()
     Thread.objects.filter(pk=thread.pk).update(
@@ -127,7 +141,11 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
     post.revision = previous_revision + 1
     post.edited_at = timezone.now()
     post.moderation_state = _state_before_scan(
-        author=editor, thread=post.thread, previous=post.moderation_state
+        author=editor,
+        thread=post.thread,
+        previous=post.moderation_state,
+        body=body,
+        title=_opener_title(thread=post.thread, number=post.number),
     )
     post.public_body = ""  # a redaction belonged to the old text
     post.save(update_fields=["body", "revision", "edited_at", "moderation_state", "public_body"])
@@ -175,12 +193,27 @@ def user_suspend(*, user: User, until) -> User:
     return user
 
 
-def post_set_moderation_state(*, post: Post, state: ModerationState, public_body: str = "") -> Post:
-    """Moderation's door into the forum: it decides, the forum stores what readers may see."""
+def post_set_moderation_state(
+    *,
+    post: Post,
+    state: ModerationState,
+    public_body: str = "",
+    public_title: str | None = None,
+    by_moderator: bool = False,
+) -> Post:
+    """Moderation's door into the forum: it decides, the forum stores what readers may see.
+    `public_title` (for a thread's first post) is what readers see of the thread's title; None
+    leaves it as it is. `by_moderator` says who acted (a moderator, or the automatic check), so
+    that the author is told the truth."""
     post.moderation_state = state
     post.public_body = public_body if state == ModerationState.REDACTED else ""
+    post.state_set_by_moderator = by_moderator
     post.full_clean()
-    post.save(update_fields=["moderation_state", "public_body"])
+    post.save(update_fields=["moderation_state", "public_body", "state_set_by_moderator"])
+    if public_title is not None:
+        title = public_title if state == ModerationState.REDACTED else ""
+        Thread.objects.filter(pk=post.thread_id).update(public_title=title)
+        post.thread.public_title = title
     if post.parent_id is not None and post.is_public:
         # A reply that waited for moderation tells its parent's author now (once per reply).
         reply_notify(reply_id=post.pk)
@@ -253,7 +286,7 @@ def notification_thread_title(*, thread: Thread, recipient: User) -> str:
         return ""
     if first.author_id == recipient.pk:
         return thread.title
-    return thread.title if first.is_public else ""
+    return thread.display_title if first.is_public else ""
 
 
 def notifications_mark_read(*, user: User, notifications) -> None:

@@ -139,7 +139,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = selectors.thread_get(pk=pk)
+    thread = selectors.thread_get(pk=pk, user=request.user)
     if hasattr(thread, "article"):
         return redirect(thread.article)
     posts = _paginate(request, selectors.post_list(user=request.user, thread=thread))
@@ -236,6 +236,8 @@ def post_vote(request: HttpRequest, pk: int) -> HttpResponse:
         value = None
     try:
         services.vote_set(post=post, user=request.user, value=value)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(_post_url(post, request.user))

@@ -10,6 +10,13 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("reason",)
     raw_id_fields = ("post", "reporter")
 
+    # Reports are readers' words and count towards hiding a post: read them here, never edit.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 class ThroughServicesAdmin(admin.ModelAdmin):
     """Saves and deletes go through moderation.services (subclasses say which), so an edit here

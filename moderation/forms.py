@@ -89,8 +89,9 @@ class QueueFilterForm(forms.Form):
 OTHER = "other"
 OTHER_LABEL = "Other (write below)"
 
-# Ready reasons per action, the first preselected: one click decides the common case. The author
-# reads the reason in their notification, so it is written to them.
+# Ready reasons per action. The author reads the reason in their notification, so it is written
+# to them. Which ones a case offers, and which is preselected, depends on the case (see
+# ready_reasons): one click decides the common case, with a reason that fits it.
 READY_REASONS: dict[str, list[str]] = {
     DecisionAction.APPROVE: [
         "Nothing wrong: the post follows the community rules",
@@ -111,23 +112,87 @@ READY_REASONS: dict[str, list[str]] = {
         "Unverified treatment claim",
         "Spam or advertising",
         "Abusive",
+        "Advertising a practitioner or clinic with their contact details",
     ],
     DecisionAction.WARN: [
         "Please don't share contact details on the forum",
         "Please don't promote treatments without evidence",
         "Please be kind to other members",
+        "Please don't advertise on the forum",
     ],
     DecisionAction.SUSPEND: [
+        "Advertising a practitioner or product to patients",
+        "Promoting unproven treatments to patients",
+        "Abusive behaviour",
         "Repeated advertising after a warning",
         "Repeated unverified treatment claims after a warning",
-        "Abusive behaviour",
     ],
     DecisionAction.ESCALATE: [
         "Needs an administrator's decision",
         "Possible medical emergency or risk of harm",
         "Possible legal issue",
     ],
+    DecisionAction.REOPEN: [
+        "The decision was a mistake",
+        "The author explained the post",
+        "Decide again with what is new",
+    ],
 }
+
+# Reasons that only make sense for an author who was warned before.
+AFTER_WARNING = {r for r in READY_REASONS[DecisionAction.SUSPEND] if r.endswith("after a warning")}
+
+# The reason that fits a case's main category best, per action (the first fitting one is
+# preselected).
+FITTING: dict[str, dict[str, str]] = {
+    DecisionAction.APPROVE: {
+        "contact_details": "The flagged details are not contact details",
+        "treatment_claim": "A personal experience, not a treatment claim",
+    },
+    DecisionAction.REDACT: {
+        "contact_details": "Phone numbers and addresses are not allowed, for everyone's safety",
+    },
+    DecisionAction.REMOVE: {
+        "contact_details": "Advertising a practitioner or clinic with their contact details",
+        "treatment_claim": "Unverified treatment claim",
+        "spam": "Spam or advertising",
+        "abuse": "Abusive",
+    },
+    DecisionAction.WARN: {
+        "contact_details": "Please don't share contact details on the forum",
+        "treatment_claim": "Please don't promote treatments without evidence",
+        "spam": "Please don't advertise on the forum",
+        "abuse": "Please be kind to other members",
+    },
+    DecisionAction.SUSPEND: {
+        "contact_details": "Advertising a practitioner or product to patients",
+        "spam": "Advertising a practitioner or product to patients",
+        "treatment_claim": "Promoting unproven treatments to patients",
+        "abuse": "Abusive behaviour",
+    },
+}
+FITTING_AFTER_WARNING = {
+    "contact_details": "Repeated advertising after a warning",
+    "spam": "Repeated advertising after a warning",
+    "treatment_claim": "Repeated unverified treatment claims after a warning",
+}
+
+
+def ready_reasons(action: str, *, category: str = "", warned: bool = False) -> list[str]:
+    """The ready reasons a case offers for `action`, the best fitting first: `category` is the
+    case's main one (its worst flag's, or its first report's reason); "after a warning" reasons
+    are offered only when the author was warned before."""
+    reasons = list(READY_REASONS.get(action, []))
+    if action == DecisionAction.SUSPEND and not warned:
+        reasons = [r for r in reasons if r not in AFTER_WARNING]
+    best = FITTING.get(action, {}).get(category)
+    if action == DecisionAction.SUSPEND and warned:
+        best = FITTING_AFTER_WARNING.get(category, best)
+    if best in reasons:
+        reasons.remove(best)
+        reasons.insert(0, best)
+    return reasons
+
 
 # Words on each action's button, and a line saying what it does.
 ACTION_BUTTONS: dict[str, tuple[str, str]] = {
@@ -141,17 +206,29 @@ ACTION_BUTTONS: dict[str, tuple[str, str]] = {
         "Readers see the text below instead of the original (kept for moderators).",
     ),
     DecisionAction.REMOVE: ("Remove post", "Hide the post from everyone but its author."),
-    DecisionAction.WARN: ("Warn author", "Send the author a warning; the post stays as it is."),
+    DecisionAction.WARN: (
+        "Warn author",
+        "Send the author a warning. A post readers can see stays as it is; a post they cannot "
+        "see yet stays hidden (removed).",
+    ),
     DecisionAction.SUSPEND: (
         "Suspend author",
         "Remove the post and stop the author writing for the number of days below.",
     ),
-    DecisionAction.ESCALATE: ("Escalate", "Hand the case to the administrators."),
+    DecisionAction.ESCALATE: (
+        "Escalate",
+        "Hand the case to the administrators; from then on only they decide it.",
+    ),
+    DecisionAction.REOPEN: (
+        "Reopen case",
+        "Undo the decision: the post goes back to what the rules make of it until someone "
+        "decides again.",
+    ),
 }
 
 
-def reason_choices(action: str) -> list[tuple[str, str]]:
-    return [(text, text) for text in READY_REASONS.get(action, [])] + [(OTHER, OTHER_LABEL)]
+def reason_choices(reasons: list[str]) -> list[tuple[str, str]]:
+    return [(text, text) for text in reasons] + [(OTHER, OTHER_LABEL)]
 
 
 class DecisionForm(forms.Form):
@@ -177,16 +254,29 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     days = forms.IntegerField(label="Days", required=False, min_value=1, max_value=365)
+    # The case's version when the page was drawn: a decision on a case that changed since is
+    # refused with a message instead of overwriting what someone else did.
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, *args, action: str | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        action: str | None = None,
+        category: str = "",
+        warned: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         action = action or self.data.get(self.add_prefix("action")) or ""
         self.action = action
         # A case page holds one form per action: keep their ids apart.
         self.auto_id = f"decide-{action}-%s"
-        self.fields["reason"].choices = reason_choices(action)
+        ready = ready_reasons(action, category=category, warned=warned)
+        # A posted form accepts any ready reason of its action (the page may be older than the
+        # case's last change); a drawn one offers those that fit the case.
+        offered = READY_REASONS.get(action, []) if self.is_bound else ready
+        self.fields["reason"].choices = reason_choices(offered)
         self.fields["action"].initial = action
-        ready = READY_REASONS.get(action)
         if ready:
             self.fields["reason"].initial = ready[0]
         if action == DecisionAction.SUSPEND:
@@ -236,6 +326,8 @@ class BulkDecisionForm(forms.Form):
     note = forms.CharField(label="Other reason or note", required=False, max_length=400)
 
     def __init__(self, *args, case_ids=(), **kwargs):
+        # The queue page also holds the filter form, whose fields share these names.
+        kwargs.setdefault("auto_id", "bulk-%s")
         super().__init__(*args, **kwargs)
         self.fields["cases"].choices = [(pk, pk) for pk in case_ids]
 

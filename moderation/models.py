@@ -243,12 +243,16 @@ class Treatment(models.Model):
 
 class Scan(models.Model):
     """One scan of one revision of a post under one ruleset version. Its uniqueness is what makes
-    a retried or duplicated task a no-op."""
+    a retried or duplicated task a no-op. `verdict_*` is what the rules alone make of the post;
+    it is what readers see unless a moderator's decision covers this revision."""
 
     post = models.ForeignKey("forum.Post", related_name="scans", on_delete=models.CASCADE)
     revision = models.PositiveIntegerField()
     ruleset_version = models.PositiveIntegerField()
     finding_count = models.PositiveIntegerField(default=0)
+    verdict_state = models.CharField(max_length=16, blank=True)
+    verdict_public_body = models.TextField(blank=True)
+    verdict_public_title = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -294,6 +298,13 @@ class Case(models.Model):
     opened_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
     last_decision = models.CharField(max_length=16, blank=True)
+    # The revision of the post the standing decision covers (None: no decision stands). While it
+    # equals the post's revision, scans and rule changes never change what readers see.
+    decided_revision = models.PositiveIntegerField(null=True, blank=True)
+    # Once escalated, only administrators decide or reopen the case.
+    escalated = models.BooleanField(default=False)
+    # Raised by every change of status; a decision made on an older version is refused (409).
+    version = models.PositiveIntegerField(default=0)
     digest_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -323,8 +334,17 @@ class Flag(models.Model):
     rule_name = models.CharField(max_length=80, help_text="The rule or detector that fired.")
     category = models.CharField(max_length=40)
     kind = models.CharField(max_length=40)
+    field = models.CharField(
+        max_length=8,
+        choices=[("body", "Post text"), ("title", "Topic title")],
+        default="body",
+        help_text="Where the span is: the post's text or its topic's title (first posts only).",
+    )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    # Further places the same finding occurs (merged so one post cannot make hundreds of flags):
+    # [[start, end], ...] in the same field; redaction masks all of them.
+    more_spans = models.JSONField(default=list, blank=True)
     text = models.TextField()
     score = models.FloatField()
     explanation = models.CharField(max_length=300)
@@ -336,7 +356,8 @@ class Flag(models.Model):
         ordering = ["start"]
         constraints = [
             models.UniqueConstraint(
-                fields=["post", "revision", "rule_name", "start", "end"], name="one_flag_per_span"
+                fields=["post", "revision", "rule_name", "field", "start", "end"],
+                name="one_flag_per_span",
             ),
         ]
 
@@ -352,9 +373,13 @@ class DecisionAction(models.TextChoices):
     WARN = "warn", "Warn the author"
     SUSPEND = "suspend", "Suspend the author"
     ESCALATE = "escalate", "Escalate to admins"
+    REOPEN = "reopen", "Reopen (undo the decision)"
 
 
 class Decision(models.Model):
+    """One moderator action on a case. `details` holds the revision it covers and, for a decision
+    on the post, the state and public text it gave the post (`state`, `public_body`)."""
+
     case = models.ForeignKey(Case, related_name="decisions", on_delete=models.CASCADE)
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL

@@ -2,6 +2,7 @@
 to, whether a rule applies where the post is, what the strongest action makes of the post, and how
 urgent a case is. Pure decisions; moderation.services applies them."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.utils import timezone
 from forum.models import ModerationState, Post, Thread, User
 from forum.roles import is_moderator
 from moderation import detection
+from moderation.detection.precheck import may_hold_contact
 from moderation.models import ACTION_STRENGTH, Action, FlagRule, Severity
 from moderation.selectors import ActiveRules
 
@@ -33,13 +35,19 @@ def is_new_member(user: User) -> bool:
     return published < settings.MODERATION_NEW_MEMBER_POSTS
 
 
-def state_before_scan(*, author: User, thread: Thread, previous: str | None) -> str:
+def state_before_scan(
+    *, author: User, thread: Thread, previous: str | None, body: str = "", title: str = ""
+) -> str:
     """Named by settings.FORUM_MODERATION_POLICY; the forum calls it when a post is written or
-    edited. New members' posts wait, visible to them, in "pending review" until the scan; an
-    edit never lets a held post out, and a redaction of the old text does not cover the new."""
+    edited. A post waits, visible to its author, in "pending review" until its scan when its author
+    is a new member or when the cheap pre-check sees what may be contact details in its text or
+    title (for every member, whether or not the workers are up); an edit never lets a held post
+    out, and a redaction of the old text does not cover the new."""
     if previous in (ModerationState.HELD, ModerationState.PENDING):
         return previous
     if previous == ModerationState.REDACTED:
+        return ModerationState.PENDING
+    if may_hold_contact(body) or (title and may_hold_contact(title)):
         return ModerationState.PENDING
     if is_new_member(author):
         return ModerationState.PENDING
@@ -85,18 +93,56 @@ def redact(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def state_after_scan(*, post: Post, flags) -> tuple[str, str]:
-    """The post's state and public text once its scan's flags are known: the strongest action
-    of the rules that fired decides; a held post stays held until a moderator decides."""
+def flag_spans(flags, *, field: str = "body") -> list[tuple[int, int]]:
+    """Every span the flags cover in one field, merged occurrences included."""
+    spans = []
+    for flag in flags:
+        if getattr(flag, "field", "body") != field:
+            continue
+        spans.append((flag.start, flag.end))
+        spans += [(start, end) for start, end in flag.more_spans or ()]
+    return spans
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the rules alone make of a post: its state and what readers see instead of the text
+    and the title ("" where they see what was written)."""
+
+    state: str
+    public_body: str = ""
+    public_title: str = ""
+
+
+def verdict(*, body: str, title: str, flags) -> Verdict:
+    """The strongest action of the rules that fired decides: hold hides the post until a
+    moderator decides, redact masks the spans of the redacting rules, anything else publishes."""
     action = strongest(flag.action for flag in flags)
-    if post.moderation_state == ModerationState.HELD or action == Action.HOLD:
-        return ModerationState.HELD, ""
+    if action == Action.HOLD:
+        return Verdict(ModerationState.HELD)
     if action == Action.REDACT:
-        spans = [(f.start, f.end) for f in flags if f.action == Action.REDACT]
-        return ModerationState.REDACTED, redact(post.body, spans)
-    if post.moderation_state == ModerationState.PENDING:
-        return ModerationState.PUBLISHED, ""
-    return post.moderation_state, post.public_body
+        redacting = [f for f in flags if f.action == Action.REDACT]
+        title_spans = flag_spans(redacting, field="title")
+        return Verdict(
+            ModerationState.REDACTED,
+            redact(body, flag_spans(redacting)),
+            redact(title, title_spans) if title_spans else "",
+        )
+    return Verdict(ModerationState.PUBLISHED)
+
+
+def state_after_scan(*, current: str, verdict: Verdict) -> Verdict:
+    """What readers see once a scan's verdict is known, when no moderator's decision covers the
+    post's revision: a held post stays held until a moderator decides (an edit or a change of rules
+    does not let it out); otherwise the verdict."""
+    if current == ModerationState.HELD:
+        return Verdict(ModerationState.HELD)
+    return verdict
+
+
+def reports_hide(*, reporters: int, thresholds) -> bool:
+    """Whether this many distinct reporters hide a post before review."""
+    return reporters >= min([settings.MODERATION_AUTO_HIDE_REPORTS, *thresholds])
 
 
 def priority(*, severity: int, reporters: int, opened_at) -> int:

@@ -1,5 +1,7 @@
 """Everything that reads moderation data."""
 
+import difflib
+import re
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -213,7 +215,12 @@ def case_detail(*, pk: int) -> Case:
 
 
 def case_flags(*, case: Case) -> QuerySet[Flag]:
-    return case.flags.filter(revision=case.post.revision).select_related("rule").order_by("start")
+    """Flags on the current text (and title), in reading order: the title's first."""
+    return (
+        case.flags.filter(revision=case.post.revision)
+        .select_related("rule")
+        .order_by("-field", "start", "pk")
+    )
 
 
 def case_reports(*, case: Case) -> QuerySet[Report]:
@@ -240,15 +247,40 @@ def author_history(*, case: Case) -> dict:
     }
 
 
+def author_was_warned(*, author) -> bool:
+    """Whether a moderator has warned (or suspended) this member before."""
+    return Decision.objects.filter(
+        case__post__author=author, action__in=[DecisionAction.WARN, DecisionAction.SUSPEND]
+    ).exists()
+
+
 def spans_for_highlight(*, text: str, flags) -> list[dict]:
-    """The post's text cut into pieces, each either plain or flagged (with the flags that cover
-    it), so a template can wrap flagged pieces in <mark> without writing HTML in Python."""
-    cuts = sorted({0, len(text)} | {f.start for f in flags} | {f.end for f in flags})
+    """The text cut into pieces, each either plain or flagged (with the flags that cover it, and
+    those whose span ends with it), so a template can wrap flagged pieces in <mark> without
+    writing HTML in Python. Merged occurrences of a flag (`more_spans`) are marked too."""
+    spans = []
+    for flag in flags:
+        for start, end in [(flag.start, flag.end), *(getattr(flag, "more_spans", None) or ())]:
+            if 0 <= start < end <= len(text):
+                spans.append((start, end, flag))
+    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     pieces = []
     for start, end in pairwise(cuts):
-        covering = [f for f in flags if f.start <= start and end <= f.end]
-        pieces.append({"text": text[start:end], "flags": covering})
+        covering = [f for s, e, f in spans if s <= start and end <= e]
+        ending = [f for s, e, f in spans if e == end and s <= start]
+        pieces.append(
+            {"text": text[start:end], "flags": _unique(covering), "ending": _unique(ending)}
+        )
     return pieces
+
+
+def _unique(flags: list) -> list:
+    seen, unique = set(), []
+    for flag in flags:
+        if id(flag) not in seen:
+            seen.add(id(flag))
+            unique.append(flag)
+    return unique
 
 
 def audit_log(*, action_prefix: str = "") -> QuerySet[AuditEntry]:
@@ -296,3 +328,64 @@ def claim_examples_from_decisions():
         ).values_list("text", flat=True)
         for text in texts:
             yield " ".join(text.split()), action != DecisionAction.APPROVE
+
+
+@dataclass
+class RevisionView:
+    """One text a post has had, as a moderator reviews it: the text, the flags found in it, and
+    what changed from the revision before (`diff`, None for the first)."""
+
+    revision: int
+    body: str
+    written_at: object
+    flags: list
+    diff: list[dict] | None
+    current: bool
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def text_diff(before: str, after: str) -> list[dict]:
+    """Word-level differences, as pieces {"op": "same" | "added" | "removed", "text": …}."""
+    a, b = _TOKENS.findall(before), _TOKENS.findall(after)
+    pieces = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append({"op": "same", "text": "".join(a[a1:a2])})
+            continue
+        if a2 > a1:
+            pieces.append({"op": "removed", "text": "".join(a[a1:a2])})
+        if b2 > b1:
+            pieces.append({"op": "added", "text": "".join(b[b1:b2])})
+    return pieces
+
+
+def case_revisions(*, case: Case) -> list[RevisionView]:
+    """Every revision of the case's post, oldest first, each with its own flags and its diff from
+    the one before, so that an author's edit never hides what was flagged."""
+    post = case.post
+    edits = list(post.revisions.order_by("revision").values_list("revision", "body", "created_at"))
+    flags: dict[int, list[Flag]] = {}
+    for flag in case.flags.select_related("rule").order_by("field", "start", "pk"):
+        flags.setdefault(flag.revision, []).append(flag)
+    written = post.created_at
+    texts = []
+    for revision, body, replaced_at in edits:
+        texts.append((revision, body, written))
+        written = replaced_at
+    texts.append((post.revision, post.body, written))
+    views, before = [], None
+    for revision, body, at in texts:
+        views.append(
+            RevisionView(
+                revision=revision,
+                body=body,
+                written_at=at,
+                flags=flags.get(revision, []),
+                diff=None if before is None else text_diff(before, body),
+                current=revision == post.revision,
+            )
+        )
+        before = body
+    return views

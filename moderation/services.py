@@ -7,12 +7,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from forum import services as forum_services
-from forum.models import ModerationState, Post, User
+from forum.models import PUBLIC_STATES, ModerationState, Post, User
 from forum.roles import is_admin, is_moderator
 from moderation import detection, notifications, policy, selectors
 from moderation.models import (
@@ -60,39 +60,90 @@ def audit(
     )
 
 
+class CaseConflict(ValidationError):
+    """Someone else changed the case first (decided, escalated, reopened it, or new findings came
+    in): the API answers 409 and the page says so; nothing was changed."""
+
+    def __init__(self, message: str):
+        super().__init__({"case": message}, code="conflict")
+
+
 def _post_snapshot(post: Post) -> dict:
-    return {"state": post.moderation_state, "public_body": post.public_body}
+    return {
+        "state": post.moderation_state,
+        "public_body": post.public_body,
+        "public_title": post.thread.public_title if _is_opener(post) else "",
+        "by_moderator": post.state_set_by_moderator,
+    }
+
+
+def _is_opener(post: Post) -> bool:
+    """A forum thread's first post: its scan and its decisions cover the thread's title too."""
+    return post.number == 1 and post.thread.category_id is not None
 
 
 def _set_post_state(
-    *, post: Post, state: str, public_body: str, actor: User | None, reason: str
+    *,
+    post: Post,
+    state: str,
+    public_body: str,
+    actor: User | None,
+    reason: str,
+    public_title: str = "",
+    by_rules: bool = False,
 ) -> bool:
-    """Change what readers see of a post, with its audit entry. Returns whether it changed."""
+    """Change what readers see of a post (and, for a thread's first post, of its title), with its
+    audit entry. Returns whether it changed. `by_rules`: the state is what the rules make of the
+    post, even though a moderator asked for it (a reopened case)."""
     before = _post_snapshot(post)
-    if before == {"state": state, "public_body": public_body}:
+    if not _is_opener(post):
+        public_title = ""
+    if public_body and state != ModerationState.REDACTED:
+        public_body = ""
+    if state != ModerationState.REDACTED:
+        public_title = ""
+    by_moderator = not by_rules and actor is not None and is_moderator(actor)
+    after = {
+        "state": state,
+        "public_body": public_body,
+        "public_title": public_title,
+        "by_moderator": by_moderator,
+    }
+    if before == after:
         return False
-    forum_services.post_set_moderation_state(post=post, state=state, public_body=public_body)
+    forum_services.post_set_moderation_state(
+        post=post,
+        state=state,
+        public_body=public_body,
+        public_title=public_title if _is_opener(post) else None,
+        by_moderator=by_moderator,
+    )
     audit(
-        actor=actor,
-        action=f"post.{state}",
-        target=post,
-        reason=reason,
-        before=before,
-        after=_post_snapshot(post),
+        actor=actor, action=f"post.{state}", target=post, reason=reason, before=before, after=after
     )
     return True
+
+
+def _notify_state(*, post: Post, reason: str, by_moderator: bool, decision_key: str = "") -> None:
+    notifications.author_post_state(
+        post=post, reason=reason, decision_key=decision_key, by_moderator=by_moderator
+    )
 
 
 # --- Scans -------------------------------------------------------------------------------------
 
 
 def post_scan(*, post_id: int, revision: int) -> Scan | None:
-    """Scan one revision of a post with the rules in force and act on what is found.
+    """Scan one revision of a post (and, for a thread's first post, the thread's title) with the
+    rules in force and act on what is found.
 
     Idempotent: keyed by (post, revision, ruleset version), so a retried or duplicated task finds
     its Scan row and writes nothing. A revision that is no longer the post's current one is
     skipped (the newer revision has its own scan). The post row is locked for the duration, so two
-    workers never scan the same post at once."""
+    workers never scan the same post at once.
+
+    A moderator's decision on this revision stands: the scan records what the rules say, and new
+    findings reopen the case (saying what is new), but what readers see does not change."""
     with transaction.atomic():
         post = (
             Post.objects.select_for_update(of=("self",))
@@ -108,48 +159,101 @@ def post_scan(*, post_id: int, revision: int) -> Scan | None:
         )
         if not created:
             return scan
-        flags = _flags_for(post, detection.scan(post.body, active.ruleset), active)
-        scan.finding_count = len(flags)
-        scan.save(update_fields=["finding_count"])
+        title = post.thread.title if _is_opener(post) else ""
+        flags = _flags_for(post, title=title, active=active)
+        found = policy.verdict(body=post.body, title=title, flags=flags)
+        scan.finding_count = sum(1 + len(f.more_spans) for f in flags)
+        scan.verdict_state = found.state
+        scan.verdict_public_body = found.public_body
+        scan.verdict_public_title = found.public_title
+        scan.save()
+        case = _case_for(post) if flags else Case.objects.filter(post=post).first()
         if flags:
-            case = _case_for(post, reopen_for_revision=revision)
-            for flag in flags:
-                flag.case = case
-            Flag.objects.bulk_create(flags, ignore_conflicts=True)
+            new_flags = _flags_save(case=case, post=post, flags=flags)
+            if new_flags and case.status == CaseStatus.DECIDED:
+                _case_reopen_for(case=case, why=_what_is_new(new_flags))
             case_refresh(case=case)
-        state, public_body = policy.state_after_scan(post=post, flags=flags)
+        if case is not None and case.decided_revision == post.revision:
+            return scan
+        shown = policy.state_after_scan(current=post.moderation_state, verdict=found)
         reason = "; ".join(sorted({f.explanation for f in flags})) or "scan found nothing"
-        if _set_post_state(
-            post=post, state=state, public_body=public_body, actor=None, reason=reason
-        ):
-            notifications.author_post_state(post=post, reason=_plain_reason(flags))
+        changed = _set_post_state(
+            post=post,
+            state=shown.state,
+            public_body=shown.public_body,
+            public_title=shown.public_title,
+            actor=None,
+            reason=reason,
+        )
+        if changed and shown.state in (ModerationState.HELD, ModerationState.REDACTED):
+            _notify_state(post=post, reason=_plain_reason(flags), by_moderator=False)
     return scan
 
 
-def _flags_for(post: Post, findings, active) -> list[Flag]:
+def _flags_save(*, case: Case, post: Post, flags: list[Flag]) -> list[Flag]:
+    """Store the flags this revision did not have yet; returns those (what is new)."""
+    existing = set(
+        case.flags.filter(revision=post.revision).values_list("rule_name", "field", "start", "end")
+    )
+    new = [f for f in flags if (f.rule_name, f.field, f.start, f.end) not in existing]
+    for flag in new:
+        flag.case = case
+    Flag.objects.bulk_create(new, ignore_conflicts=True)
+    return new
+
+
+def _what_is_new(flags: list[Flag]) -> str:
+    found = ", ".join(sorted({f"{f.category.replace('_', ' ')}: {f.kind}" for f in flags}))
+    return f"new findings after the decision ({found})"
+
+
+# At most this many flags of one kind on one post; further findings are merged into them (their
+# spans kept, so a redaction still covers every one).
+MAX_FLAGS_PER_KIND = 20
+
+
+def _flags_for(post: Post, *, title: str, active) -> list[Flag]:
+    """The flags a scan makes: findings of the rules that apply where the post is, the same
+    text found again merged into one flag, and at most MAX_FLAGS_PER_KIND flags of a kind."""
     new_member = policy.is_new_member(post.author)
-    flags = []
-    for finding in findings:
-        rule = policy.rule_for_finding(finding, active)
-        if rule is not None and not policy.rule_applies(rule, post, active):
-            continue
-        flags.append(
-            Flag(
+    texts = [("body", post.body)] + ([("title", title)] if title else [])
+    flags: list[Flag] = []
+    by_text: dict[tuple, Flag] = {}
+    per_kind: dict[tuple, list[Flag]] = {}
+    for field, text in texts:
+        for finding in detection.scan(text, active.ruleset):
+            rule = policy.rule_for_finding(finding, active)
+            if rule is not None and not policy.rule_applies(rule, post, active):
+                continue
+            rule_name = rule.name if rule else finding.rule
+            same = (rule_name, field, " ".join(finding.text.lower().split()))
+            kind_key = (finding.category, finding.kind)
+            merge_into = by_text.get(same)
+            if merge_into is None and len(per_kind.get(kind_key, ())) >= MAX_FLAGS_PER_KIND:
+                merge_into = per_kind[kind_key][-1]
+            if merge_into is not None and merge_into.field == field:
+                merge_into.more_spans.append([finding.start, finding.end])
+                continue
+            flag = Flag(
                 post=post,
                 revision=post.revision,
                 rule=rule,
-                rule_name=rule.name if rule else finding.rule,
+                rule_name=rule_name,
                 category=finding.category,
                 kind=finding.kind,
+                field=field,
                 start=finding.start,
                 end=finding.end,
+                more_spans=[],
                 text=finding.text,
                 score=finding.score,
                 explanation=finding.explanation[:300],
                 severity=rule.severity if rule else Severity.MEDIUM,
                 action=rule.action_for(new_member=new_member) if rule else Action.FLAG,
             )
-        )
+            flags.append(flag)
+            by_text[same] = flag
+            per_kind.setdefault(kind_key, []).append(flag)
     return flags
 
 
@@ -182,22 +286,25 @@ def posts_unscanned(*, older_than: timedelta):
 # --- Cases -------------------------------------------------------------------------------------
 
 
-def _case_for(post: Post, *, reopen_for_revision: int | None = None) -> Case:
-    """The post's one case, created or reopened. A decided case reopens for a report, or for
-    flags on a revision newer than the one decided."""
-    case, created = Case.objects.select_for_update().get_or_create(post=post)
-    if not created and case.status == CaseStatus.DECIDED:
-        decided_revision = case.decisions.values_list("details__revision", flat=True).first()
-        if reopen_for_revision is None or reopen_for_revision > (decided_revision or 0):
-            case.status = CaseStatus.OPEN
-            case.opened_at = timezone.now()
-            case.decided_at = None
-            case.assignee = None
-            case.claimed_at = None
-            case.digest_sent_at = None
-            case.save()
-            audit(actor=None, action="case.reopen", target=case)
+def _case_for(post: Post) -> Case:
+    """The post's one case, created if need be, locked for the caller's transaction."""
+    case, _ = Case.objects.select_for_update().get_or_create(post=post)
     return case
+
+
+def _case_reopen_for(*, case: Case, why: str) -> None:
+    """Put a decided case back in the queue because something new happened (a report, new
+    findings, a flagged new revision). A decision that covers the post's revision still stands
+    (what readers see does not change) until a moderator decides again."""
+    case.status = CaseStatus.ESCALATED if case.escalated else CaseStatus.OPEN
+    case.opened_at = timezone.now()
+    case.decided_at = None
+    case.assignee = None
+    case.claimed_at = None
+    case.digest_sent_at = None
+    case.version += 1
+    case.save()
+    audit(actor=None, action="case.reopen", target=case, reason=why)
 
 
 def case_refresh(*, case: Case) -> Case:
@@ -258,6 +365,44 @@ def case_unclaim(*, case: Case, moderator: User) -> Case:
     return case
 
 
+def _reason_checked(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give a reason: the author and the audit log see it."})
+    if len(reason) > 500:
+        raise ValidationError({"reason": "Keep the reason under 500 characters."})
+    return reason
+
+
+def _check_may_act(case: Case, moderator: User) -> None:
+    if case.escalated and not is_admin(moderator):
+        raise PermissionDenied("This case is escalated: only administrators decide it.")
+
+
+def _case_locked(*, case: Case, version: int | None) -> Case:
+    """The case row, locked, once it is the version the moderator saw (if they say which)."""
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("post__author", "post__thread")
+        .get(pk=case.pk)
+    )
+    if version is not None and version != case.version:
+        raise CaseConflict(
+            "This case changed while you were looking at it (someone decided, reopened or "
+            "escalated it, or new findings came in). Look at it again before deciding."
+        )
+    return case
+
+
+def _case_version_bump(case: Case) -> None:
+    """One state change wins: the row moves from the version read under the lock to the next,
+    or nothing happens (a second process that got past the lock on a database without row
+    locks finds the version moved)."""
+    if not Case.objects.filter(pk=case.pk, version=case.version).update(version=F("version") + 1):
+        raise CaseConflict("Someone else changed this case at the same moment. Look at it again.")
+    case.version += 1
+
+
 def case_decide(
     *,
     case: Case,
@@ -266,41 +411,46 @@ def case_decide(
     reason: str,
     body: str = "",
     days: int | None = None,
+    version: int | None = None,
 ) -> Decision:
     """Apply a moderator's decision to a case: the post's new state, the author's notification,
-    the Decision and the audit entry, all in one transaction.
+    the Decision and the audit entry, all in one transaction. Every decision leaves the post in
+    one defined state (recorded in the decision's details), which scans and rule changes never
+    change while it covers the post's revision:
 
-    approve: the flags were wrong; the post is published as written.
-    redact: the flagged contact details are masked for readers; the original is kept.
-    edit: readers see `body` instead of the original (kept for moderators).
-    remove: the post is hidden from everyone but its author and moderators.
-    warn: the author is warned; the post stays as it is.
+    approve: published as written (flags dismissed).
+    redact: published with the flagged contact details masked for readers; the original is kept.
+    edit: published with `body` shown instead of the original (kept for moderators).
+    remove: hidden from everyone but its author and moderators.
+    warn: the author is warned; a published post stays as readers see it, a post readers did not
+        see yet (held or pending) stays hidden (removed).
     suspend: the post is removed and the author cannot write for `days` days.
-    escalate: the case goes to the admins.
-    """
+    escalate: the post stays as it is; from now on only administrators decide the case.
+    reopen: see case_reopen.
+
+    `version` is the case's version the moderator saw; if the case has moved since, CaseConflict.
+    A case already decided, or already escalated, is a CaseConflict too."""
     if not is_moderator(moderator):
         raise PermissionDenied("Only moderators decide cases.")
-    if action not in DecisionAction.values:
-        raise ValidationError(
-            {"action": f"Choose one of the actions: {', '.join(DecisionAction.values)}."}
-        )
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Give a reason: the author and the audit log see it."})
-    if len(reason) > 500:
-        raise ValidationError({"reason": "Keep the reason under 500 characters."})
+    if action == DecisionAction.REOPEN:
+        return case_reopen(case=case, moderator=moderator, reason=reason, version=version)
+    if action not in _DECISIONS:
+        choices = ", ".join([*_DECISIONS, DecisionAction.REOPEN])
+        raise ValidationError({"action": f"Choose one of the actions: {choices}."})
+    reason = _reason_checked(reason)
     with transaction.atomic():
-        case = (
-            Case.objects.select_for_update(of=("self",))
-            .select_related("post__author")
-            .get(pk=case.pk)
-        )
+        case = _case_locked(case=case, version=version)
         if case.status == CaseStatus.DECIDED:
-            raise ValidationError({"case": "This case is already decided."})
+            raise CaseConflict(
+                "This case is already decided. Reopen it first to change the decision."
+            )
+        if action == DecisionAction.ESCALATE and case.status == CaseStatus.ESCALATED:
+            raise CaseConflict("This case is already escalated to the administrators.")
+        _check_may_act(case, moderator)
+        _case_version_bump(case)
         post = case.post
         details = {"revision": post.revision}
-        handler = _DECISIONS[action]
-        handler(
+        _DECISIONS[action](
             case=case,
             post=post,
             moderator=moderator,
@@ -311,11 +461,14 @@ def case_decide(
         )
         if action == DecisionAction.ESCALATE:
             case.status = CaseStatus.ESCALATED
+            case.escalated = True
             case.assignee = None
             case.claimed_at = None
         else:
             case.status = CaseStatus.DECIDED
             case.decided_at = timezone.now()
+            case.decided_revision = post.revision
+            details.update(_post_snapshot(post))
         case.last_decision = action
         case.save()
         decision = Decision.objects.create(
@@ -331,39 +484,111 @@ def case_decide(
     return decision
 
 
+def case_reopen(
+    *, case: Case, moderator: User, reason: str, version: int | None = None
+) -> Decision:
+    """Undo a decided case's decision: the case goes back to the queue (to the administrators'
+    if it was escalated) and the post back to what its rules say (the last scan's verdict on its
+    current revision, hidden if enough members reported it), until someone decides again.
+    Moderators reopen their cases; only administrators reopen escalated ones. Audited."""
+    if not is_moderator(moderator):
+        raise PermissionDenied("Only moderators reopen cases.")
+    reason = _reason_checked(reason)
+    with transaction.atomic():
+        case = _case_locked(case=case, version=version)
+        if case.status != CaseStatus.DECIDED:
+            raise CaseConflict("This case is not decided: it is already in the queue.")
+        _check_may_act(case, moderator)
+        _case_version_bump(case)
+        post = case.post
+        shown = _rules_state(case=case, post=post)
+        if _set_post_state(
+            post=post,
+            state=shown.state,
+            public_body=shown.public_body,
+            public_title=shown.public_title,
+            actor=moderator,
+            reason=f"decision undone: {reason}",
+            by_rules=True,
+        ):
+            _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+        case.status = CaseStatus.ESCALATED if case.escalated else CaseStatus.OPEN
+        case.decided_at = None
+        case.decided_revision = None
+        case.opened_at = timezone.now()
+        case.last_decision = DecisionAction.REOPEN
+        case.save()
+        details = {"revision": post.revision, **_post_snapshot(post)}
+        decision = Decision.objects.create(
+            case=case,
+            moderator=moderator,
+            action=DecisionAction.REOPEN,
+            reason=reason,
+            details=details,
+        )
+        audit(
+            actor=moderator,
+            action="case.reopen",
+            target=case,
+            reason=reason,
+            after={"status": case.status, **details},
+        )
+    return decision
+
+
+def _rules_state(*, case: Case, post: Post) -> policy.Verdict:
+    """What the rules alone make of the post now: the verdict of the latest scan of its current
+    revision (pending until it has one), held if enough members reported it."""
+    scan = Scan.objects.filter(post=post, revision=post.revision).exclude(verdict_state="").last()
+    found = (
+        policy.Verdict(scan.verdict_state, scan.verdict_public_body, scan.verdict_public_title)
+        if scan
+        else policy.Verdict(ModerationState.PENDING)
+    )
+    if found.state in PUBLIC_STATES and policy.reports_hide(
+        reporters=case.reporter_count, thresholds=_auto_hide_thresholds(case, post)
+    ):
+        return policy.Verdict(ModerationState.HELD)
+    return found
+
+
 def _key(case: Case) -> str:
-    return f"case{case.pk}:{timezone.now():%Y%m%d%H%M%S%f}"
+    return f"case{case.pk}:v{case.version}"
 
 
 def _decide_approve(*, case, post, moderator, reason, details, **_):
-    if post.moderation_state != ModerationState.PUBLISHED:
-        _set_post_state(
-            post=post,
-            state=ModerationState.PUBLISHED,
-            public_body="",
-            actor=moderator,
-            reason=reason,
-        )
-        notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
+    if _set_post_state(
+        post=post,
+        state=ModerationState.PUBLISHED,
+        public_body="",
+        actor=moderator,
+        reason=reason,
+    ):
+        _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+
+
+def _contact_flags(case: Case, post: Post):
+    return list(case.flags.filter(revision=post.revision, category=CONTACT))
 
 
 def _decide_redact(*, case, post, moderator, reason, details, **_):
-    spans = list(
-        case.flags.filter(revision=post.revision, category=CONTACT).values_list("start", "end")
-    )
-    if not spans:
+    flags = _contact_flags(case, post)
+    if not flags:
         raise ValidationError(
             {"action": "No contact details are flagged in this post; use edit instead."}
         )
+    spans = policy.flag_spans(flags)
+    title_spans = policy.flag_spans(flags, field="title")
     _set_post_state(
         post=post,
         state=ModerationState.REDACTED,
         public_body=policy.redact(post.body, spans),
+        public_title=policy.redact(post.thread.title, title_spans) if title_spans else "",
         actor=moderator,
         reason=reason,
     )
-    details["spans"] = spans
-    notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
+    details["spans"] = sorted(spans)
+    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
 
 
 def _decide_edit(*, case, post, moderator, reason, body, details, **_):
@@ -372,31 +597,42 @@ def _decide_edit(*, case, post, moderator, reason, body, details, **_):
         raise ValidationError({"body": "Give the text readers should see instead."})
     if len(body) > settings.FORUM_POST_MAX_LENGTH:
         raise ValidationError({"body": f"At most {settings.FORUM_POST_MAX_LENGTH} characters."})
+    title_spans = policy.flag_spans(_contact_flags(case, post), field="title")
     _set_post_state(
         post=post,
         state=ModerationState.REDACTED,
         public_body=body,
+        public_title=policy.redact(post.thread.title, title_spans) if title_spans else "",
         actor=moderator,
         reason=reason,
     )
-    notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
+    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
 
 
 def _decide_remove(*, case, post, moderator, reason, details, **_):
     _set_post_state(
         post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
     )
-    notifications.author_post_state(post=post, reason=reason, decision_key=_key(case))
+    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
 
 
 def _decide_warn(*, case, post, moderator, reason, details, **_):
+    if post.moderation_state not in PUBLIC_STATES:
+        # Nobody has seen it yet: a warning does not publish what the moderator objected to.
+        _set_post_state(
+            post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
+        )
     notifications.author_warn(post=post, reason=reason, case=case)
 
 
 def _decide_suspend(*, case, post, moderator, reason, days, details, **_):
-    if not days or not 1 <= int(days) <= 365:
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        days = 0
+    if not 1 <= days <= 365:
         raise ValidationError({"days": "Suspend for 1 to 365 days."})
-    until = timezone.now() + timedelta(days=int(days))
+    until = timezone.now() + timedelta(days=days)
     author = post.author
     before = {"suspended_until": author.suspended_until and author.suspended_until.isoformat()}
     forum_services.user_suspend(user=author, until=until)
@@ -408,8 +644,10 @@ def _decide_suspend(*, case, post, moderator, reason, days, details, **_):
         before=before,
         after={"suspended_until": until.isoformat()},
     )
-    details["days"] = int(days)
-    _decide_remove(case=case, post=post, moderator=moderator, reason=reason, details=details)
+    details["days"] = days
+    _set_post_state(
+        post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
+    )
     notifications.author_suspended(user=author, until=until, reason=reason, case=case)
 
 
@@ -430,13 +668,16 @@ _DECISIONS = {
 
 def cases_decide_bulk(*, cases, moderator: User, action: str, reason: str) -> int:
     """Approve or remove several cases at once from the queue. Returns how many were decided;
-    cases decided by someone else in the meantime are skipped."""
+    cases decided by someone else in the meantime, and escalated cases a moderator may not
+    decide, are skipped."""
     if action not in (DecisionAction.APPROVE, DecisionAction.REMOVE):
         raise ValidationError({"action": "Only approve and remove can be applied in bulk."})
     decided = 0
     for case in cases:
         try:
             case_decide(case=case, moderator=moderator, action=action, reason=reason)
+        except PermissionDenied:
+            continue
         except ValidationError as error:
             if "case" not in getattr(error, "message_dict", {}):
                 raise
@@ -452,7 +693,8 @@ def report_create(*, post: Post, reporter: User, reason: str, note: str = "") ->
     """Store a reader's report and put the post in the queue (its one case). Refused, with a
     message naming the field: an unknown reason, one's own post, a second report on the same post,
     more than MODERATION_REPORTS_PER_HOUR reports in an hour. When enough distinct members have
-    reported a post, it is hidden until a moderator decides."""
+    reported a post that no decision covers, it is hidden until a moderator decides; a report on
+    a decided post reopens its case, and the decision stands until a moderator changes it."""
     if reason not in ReportReason.values:
         choices = ", ".join(ReportReason.values)
         raise ValidationError({"reason": f"Choose one of the reasons: {choices}."})
@@ -476,30 +718,46 @@ def report_create(*, post: Post, reporter: User, reason: str, note: str = "") ->
         )
     try:
         with transaction.atomic():
-            report.case = _case_for(post)
+            post = (
+                Post.objects.select_for_update(of=("self",))
+                .select_related("author", "thread")
+                .get(pk=post.pk)
+            )
+            case = _case_for(post)
+            report.post, report.case = post, case
             report.save()
             audit(actor=reporter, action="report.create", target=post, reason=reason)
-            case = case_refresh(case=report.case)
+            if case.status == CaseStatus.DECIDED:
+                _case_reopen_for(case=case, why="a new report after the decision")
+            case = case_refresh(case=case)
             _auto_hide(case=case, post=post)
     except IntegrityError as error:  # the same reader, twice at the same moment
         raise ValidationError({"post": ALREADY_REPORTED}) from error
     return report
 
 
-def _auto_hide(*, case: Case, post: Post) -> None:
-    rule_thresholds = (
+def _auto_hide_thresholds(case: Case, post: Post) -> list[int]:
+    return list(
         case.flags.filter(revision=post.revision, action=Action.AUTO_HIDE)
         .exclude(rule__isnull=True)
         .values_list("rule__hide_after_reports", flat=True)
     )
-    thresholds = [settings.MODERATION_AUTO_HIDE_REPORTS, *rule_thresholds]
-    if post.is_public and case.reporter_count >= min(thresholds):
+
+
+def _auto_hide(*, case: Case, post: Post) -> None:
+    if case.decided_revision == post.revision:
+        return  # a moderator decided this text: reports reopen the case, they do not overrule
+    if post.is_public and policy.reports_hide(
+        reporters=case.reporter_count, thresholds=_auto_hide_thresholds(case, post)
+    ):
         reason = f"hidden after reports from {case.reporter_count} members"
         _set_post_state(
             post=post, state=ModerationState.HELD, public_body="", actor=None, reason=reason
         )
-        notifications.author_post_state(
-            post=post, reason="several members reported it to the moderators"
+        _notify_state(
+            post=post,
+            reason="several members reported it to the moderators",
+            by_moderator=False,
         )
 
 

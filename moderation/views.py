@@ -131,6 +131,12 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
             )
+        except PermissionDenied as error:
+            # A suspension that began after the form was opened: keep the note they typed.
+            form.add_error(None, str(error))
+            return render(
+                request, "moderation/report_form.html", {"form": form, "post": post}, status=403
+            )
         except ValidationError as error:
             if "post" in getattr(error, "message_dict", {}):
                 # Already reported or their own post: not a form mistake, just say so.
@@ -298,28 +304,34 @@ def case_unclaim(request: HttpRequest, pk: int) -> HttpResponse:
 # --- One case ----------------------------------------------------------------------------------
 
 
-def _highlight(text: str, flags: list[Flag]) -> list[dict]:
-    """The post's text in pieces (selectors.spans_for_highlight) with, for each piece, the flags
-    that end there, so the template puts each footnote number once, after its span."""
-    pieces, position = [], 0
-    for piece in selectors.spans_for_highlight(text=text, flags=flags):
-        position += len(piece["text"])
-        pieces.append({**piece, "ending": [f for f in piece["flags"] if f.end == position]})
-    return pieces
+def _main_category(case: Case, flags: list[Flag]) -> str:
+    """The category a case is mostly about: its worst flag's, else its first report's reason."""
+    if flags:
+        return max(flags, key=lambda f: (f.severity, f.score)).category
+    first = case.reports.order_by("created_at").values_list("reason", flat=True).first()
+    return first or ""
 
 
-def _decision_forms(case: Case, flags: list[Flag], failed: DecisionForm | None) -> list[dict]:
+def _decision_forms(
+    request: HttpRequest, case: Case, flags: list[Flag], failed: DecisionForm | None
+) -> list[dict]:
     post = case.post
     has_contact = any(flag.category == CONTACT for flag in flags)
+    category = _main_category(case, flags)
+    warned = selectors.author_was_warned(author=post.author)
     cards = []
     for action in DECISION_ORDER:
-        if action == DecisionAction.ESCALATE and case.status == CaseStatus.ESCALATED:
+        if action == DecisionAction.ESCALATE and case.escalated:
             continue
         if failed is not None and failed.action == action:
             form = failed
         else:
-            initial = {"body": post.display_body} if action == DecisionAction.EDIT else None
-            form = DecisionForm(action=action, initial=initial, prefix=None)
+            initial = {"version": case.version}
+            if action == DecisionAction.EDIT:
+                initial["body"] = post.display_body
+            form = DecisionForm(
+                action=action, initial=initial, prefix=None, category=category, warned=warned
+            )
         cards.append(
             {
                 "action": action,
@@ -333,25 +345,75 @@ def _decision_forms(case: Case, flags: list[Flag], failed: DecisionForm | None) 
     return cards
 
 
+def _may_act(request: HttpRequest, case: Case) -> bool:
+    """Escalated cases are the administrators' to decide and to reopen."""
+    return not case.escalated or is_admin(request.user)
+
+
+FLAGS_PAGE_SIZE = 50
+
+
 def _case_page(
-    request: HttpRequest, case: Case, *, failed: DecisionForm | None = None, status: int = 200
+    request: HttpRequest,
+    case: Case,
+    *,
+    failed: DecisionForm | None = None,
+    failed_reopen: DecisionForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    post = case.post
     flags = list(selectors.case_flags(case=case))
+    decided_at = case.decided_at or _last_decision_time(case)
     for number, flag in enumerate(flags, start=1):
         flag.number = number
         flag.category_label = CATEGORY_LABELS.get(flag.category, flag.category)
+        flag.occurrences = 1 + len(flag.more_spans or ())
+        flag.is_new = bool(decided_at and flag.created_at > decided_at)
+    flag_page = Paginator(flags, FLAGS_PAGE_SIZE).get_page(request.GET.get("flags"))
+    for flag in flags:
+        page = (flag.number - 1) // FLAGS_PAGE_SIZE + 1
+        query = "" if page == flag_page.number else f"?flags={page}"
+        flag.href = f"{query}#flag-{flag.number}"
+    body_flags = [f for f in flags if f.field == "body"]
+    title_flags = [f for f in flags if f.field == "title"]
+    revisions = selectors.case_revisions(case=case)
+    earlier = [r for r in revisions if not r.current]
+    for revision in earlier:
+        revision.pieces = selectors.spans_for_highlight(
+            text=revision.body, flags=[f for f in revision.flags if f.field == "body"]
+        )
+    may_act = _may_act(request, case)
+    reopen_form = None
+    if case.status == CaseStatus.DECIDED and may_act:
+        reopen_form = failed_reopen or DecisionForm(
+            action=DecisionAction.REOPEN, initial={"version": case.version}, prefix=None
+        )
     return _render(
         request,
         "moderation/case.html",
         {
             "case": case,
-            "post": case.post,
+            "post": post,
             "flags": flags,
-            "pieces": _highlight(case.post.body, flags),
+            "flag_page": flag_page,
+            "new_flag_count": sum(f.is_new for f in flags),
+            "pieces": selectors.spans_for_highlight(text=post.body, flags=body_flags),
+            "title_pieces": (
+                selectors.spans_for_highlight(text=post.thread.title, flags=title_flags)
+                if title_flags
+                else None
+            ),
+            "earlier_revisions": earlier,
+            "current_revision": revisions[-1],
             "reports": list(selectors.case_reports(case=case)),
             "history": selectors.author_history(case=case),
             "decisions": selectors.case_decisions(case=case),
-            "decision_cards": _decision_forms(case, flags, failed) if case.is_open else [],
+            "decision_cards": (
+                _decision_forms(request, case, flags, failed) if case.is_open and may_act else []
+            ),
+            "admins_only": case.is_open and not may_act,
+            "reopen_form": reopen_form,
+            "decision_stands": case.decided_revision == post.revision,
             "age": _age(case.opened_at),
             "severity_label": Severity(case.severity).label,
             "categories": [(c, CATEGORY_LABELS.get(c, c)) for c in case.categories],
@@ -361,21 +423,34 @@ def _case_page(
     )
 
 
+def _last_decision_time(case: Case):
+    """When the decision that still stands was made (a case reopened by new findings keeps it)."""
+    if case.decided_revision is None:
+        return None
+    return (
+        case.decisions.exclude(action__in=[DecisionAction.ESCALATE, DecisionAction.REOPEN])
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
 @moderator_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The post in context with its flagged spans marked, the reports, the author's record, and
-    one form per decision."""
+    """The post in context with its flagged spans marked, every revision with what was flagged
+    in it, the reports, the author's record, and one form per decision."""
     return _case_page(request, selectors.case_detail(pk=pk))
 
 
 def _next_case(request: HttpRequest, *, after: Case) -> Case | None:
-    """The next open case nobody else has claimed, worst first."""
-    return (
+    """The next open case nobody else has claimed, worst first (escalated ones for admins)."""
+    cases = (
         selectors.case_queue(user=request.user, status="open")
         .exclude(pk=after.pk)
         .filter(Q(assignee__isnull=True) | Q(assignee=request.user))
-        .first()
     )
+    if not is_admin(request.user):
+        cases = cases.filter(escalated=False)
+    return cases.first()
 
 
 DONE_MESSAGES = {
@@ -389,6 +464,14 @@ DONE_MESSAGES = {
 }
 
 
+def _decide_refused(request: HttpRequest, case: Case, error: Exception) -> HttpResponse:
+    """A decision someone else's change (or a role) refused: say so on the case as it is now."""
+    text = " ".join(getattr(error, "messages", None) or [str(error)])
+    messages.error(request, f"The decision was not saved. {text}")
+    code = 409 if isinstance(error, services.CaseConflict) else 403
+    return _case_page(request, selectors.case_detail(pk=case.pk), status=code)
+
+
 @moderator_required
 @require_POST
 def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -397,6 +480,8 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if form.is_valid():
         action = form.cleaned_data["action"]
+        if action == DecisionAction.REOPEN:
+            return _reopen(request, case, form)
         try:
             services.case_decide(
                 case=case,
@@ -405,7 +490,10 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["full_reason"],
                 body=form.cleaned_data["body"] if action == DecisionAction.EDIT else "",
                 days=form.cleaned_data["days"] if action == DecisionAction.SUSPEND else None,
+                version=form.cleaned_data["version"],
             )
+        except (services.CaseConflict, PermissionDenied) as error:
+            return _decide_refused(request, case, error)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -418,7 +506,34 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("moderation:case", pk=following.pk)
     errors = [str(e) for errors in form.errors.values() for e in errors]
     messages.error(request, "The decision was not saved. " + " ".join(errors))
+    if form.action == DecisionAction.REOPEN:
+        return _case_page(request, case, failed_reopen=form, status=400)
     return _case_page(request, case, failed=form, status=400)
+
+
+def _reopen(request: HttpRequest, case: Case, form: DecisionForm) -> HttpResponse:
+    try:
+        services.case_reopen(
+            case=case,
+            moderator=request.user,
+            reason=form.cleaned_data["full_reason"],
+            version=form.cleaned_data["version"],
+        )
+    except (services.CaseConflict, PermissionDenied) as error:
+        return _decide_refused(request, case, error)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        messages.error(request, "The case was not reopened. " + _error_text(error))
+        return _case_page(request, case, failed_reopen=form, status=400)
+    case.refresh_from_db()
+    case.post.refresh_from_db()
+    state = case.post.get_moderation_state_display().lower()
+    messages.success(
+        request,
+        f"Case {case.pk} is open again. Until someone decides, readers see the post as the rules "
+        f"make it: {state}.",
+    )
+    return redirect("moderation:case", pk=case.pk)
 
 
 # --- Rules -------------------------------------------------------------------------------------

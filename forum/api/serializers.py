@@ -59,6 +59,9 @@ class CategorySerializer(serializers.ModelSerializer):
 
 
 class ThreadSerializer(serializers.ModelSerializer):
+    title = serializers.SerializerMethodField(
+        help_text="The title as you may read it (contact details masked if moderation did so)."
+    )
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     author = AuthorSerializer(read_only=True)
     post_count = serializers.IntegerField(read_only=True)
@@ -77,6 +80,12 @@ class ThreadSerializer(serializers.ModelSerializer):
             "url",
         ]
 
+    def get_title(self, thread: Thread) -> str:
+        request = self.context.get("request")
+        if request is None:
+            return thread.display_title
+        return selectors.thread_title_for(thread=thread, user=request.user)
+
 
 class ThreadCreateSerializer(serializers.Serializer):
     category = serializers.SlugRelatedField(slug_field="slug", queryset=Category.objects.all())
@@ -86,6 +95,9 @@ class ThreadCreateSerializer(serializers.Serializer):
 
 class PostSerializer(serializers.ModelSerializer):
     author = AuthorSerializer(read_only=True)
+    parent = serializers.SerializerMethodField(
+        help_text="Id of the post this one replies to, if you may see it (else null)."
+    )
     body = serializers.SerializerMethodField()
     body_html = serializers.SerializerMethodField()
     my_vote = serializers.IntegerField(read_only=True, allow_null=True)
@@ -110,6 +122,10 @@ class PostSerializer(serializers.ModelSerializer):
             "url",
         ]
         read_only_fields = fields
+
+    def get_parent(self, post: Post) -> int | None:
+        visible = getattr(post, "parent_visible", False)
+        return post.parent_id if post.parent_id and visible else None
 
     def _body_for_reader(self, post: Post) -> str:
         return selectors.post_body_for(post=post, user=self.context["request"].user)

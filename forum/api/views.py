@@ -64,7 +64,10 @@ class ThreadViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data.is_valid(raise_exception=True)
         thread = services.thread_create(author=request.user, **data.validated_data)
         thread.post_count = 1
-        return Response(s.ThreadSerializer(thread).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.ThreadSerializer(thread, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(methods=["GET"], responses={200: s.PostSerializer(many=True)})
     @extend_schema(
@@ -73,7 +76,7 @@ class ThreadViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get", "post"], serializer_class=s.PostSerializer)
     def posts(self, request, pk=None):
         """The posts of a thread you can see, oldest first (GET), or a new post (POST)."""
-        thread = selectors.thread_get(pk=pk)
+        thread = selectors.thread_get(pk=pk, user=request.user)
         if request.method == "GET":
             page = self.paginate_queryset(selectors.post_list(user=request.user, thread=thread))
             return self.get_paginated_response(

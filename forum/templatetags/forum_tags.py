@@ -20,3 +20,9 @@ def post_body(post, user):
 @register.simple_tag
 def markdown(text: str):
     return markup.render(text)
+
+
+@register.simple_tag
+def thread_title(thread, user):
+    """The thread's title as this reader may see it."""
+    return selectors.thread_title_for(thread=thread, user=user)

@@ -190,6 +190,9 @@ class CaseSerializer(serializers.ModelSerializer):
             "last_decision",
             "assignee",
             "claimed_at",
+            "escalated",
+            "decided_revision",
+            "version",
         ]
         read_only_fields = fields
 
@@ -253,10 +256,13 @@ class FlagSerializer(serializers.ModelSerializer):
         model = Flag
         fields = [
             "id",
+            "revision",
             "category",
             "kind",
+            "field",
             "start",
             "end",
+            "more_spans",
             "text",
             "score",
             "rule",
@@ -310,6 +316,22 @@ class AuthorHistorySerializer(serializers.Serializer):
     )
 
 
+class DiffPieceSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["same", "added", "removed"])
+    text = serializers.CharField()
+
+
+class RevisionSerializer(serializers.Serializer):
+    revision = serializers.IntegerField()
+    body = serializers.CharField(help_text="The text as the author wrote it in this revision.")
+    written_at = serializers.DateTimeField()
+    current = serializers.BooleanField()
+    flags = FlagSerializer(many=True, help_text="What was flagged in this revision.")
+    diff = DiffPieceSerializer(
+        many=True, allow_null=True, help_text="Changes from the revision before (null: first)."
+    )
+
+
 class CaseDetailSerializer(CaseSerializer):
     """A case as the view assembles it from the selectors (see views._case_detail)."""
 
@@ -322,12 +344,19 @@ class CaseDetailSerializer(CaseSerializer):
         source="decision_list", many=True, read_only=True, help_text="Newest first."
     )
     author_history = AuthorHistorySerializer(read_only=True)
+    revisions = RevisionSerializer(
+        source="revision_list",
+        many=True,
+        read_only=True,
+        help_text="Every revision of the post, oldest first, with its flags and its diff.",
+    )
 
     class Meta(CaseSerializer.Meta):
         fields = [
             *CaseSerializer.Meta.fields,
             "post",
             "flags",
+            "revisions",
             "reports",
             "decisions",
             "author_history",
@@ -352,6 +381,13 @@ class DecideSerializer(serializers.Serializer):
     )
     days = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text="For suspend: 1 to 365."
+    )
+    version = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="The case's `version` you decided on; if the case changed since, 409.",
     )
 
 

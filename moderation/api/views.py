@@ -36,6 +36,10 @@ BAD_REQUEST = OpenApiResponse(
 NOT_AUTHENTICATED = OpenApiResponse(description="Not logged in (with a WWW-Authenticate header).")
 FORBIDDEN = OpenApiResponse(description="Logged in, but not a moderator (or not an admin).")
 NOT_FOUND = OpenApiResponse(description="No such case.")
+CONFLICT = OpenApiResponse(
+    description="Someone changed the case first; nothing was changed: "
+    '`{"case": ["This case is already decided. Reopen it first to change the decision."]}`.'
+)
 ERRORS = {401: NOT_AUTHENTICATED, 403: FORBIDDEN}
 
 
@@ -134,6 +138,7 @@ def _case_detail(pk: int) -> Case:
     case.report_list = list(selectors.case_reports(case=case))
     case.decision_list = list(selectors.case_decisions(case=case))
     case.author_history = selectors.author_history(case=case)
+    case.revision_list = selectors.case_revisions(case=case)
     return case
 
 
@@ -188,16 +193,31 @@ class CaseDecideApi(APIView):
         "author for `days` (1–365); escalate: hand the case to the admins.\n\n"
         "400 naming the field: `action` (unknown, or redact without flagged contact details), "
         "`reason` (empty), `body` (empty for edit), `days` (missing or out of range for "
-        "suspend), `case` (already decided).",
+        "suspend).\n\n"
+        "reopen: undo the decision of a decided case; the post goes back to what its rules "
+        "make of it until someone decides again.\n\n"
+        "Only administrators decide or reopen an escalated case (403 for moderators). One "
+        "change of a case wins: deciding a case that is already decided, escalating one that "
+        "is escalated, reopening an open one, or sending a `version` older than the case's is "
+        '409 `{"case": ["…"]}`, and nothing changes.',
         request=s.DecideSerializer,
-        responses={200: s.CaseDetailSerializer, 400: BAD_REQUEST, 404: NOT_FOUND, **ERRORS},
+        responses={
+            200: s.CaseDetailSerializer,
+            400: BAD_REQUEST,
+            404: NOT_FOUND,
+            409: CONFLICT,
+            **ERRORS,
+        },
         examples=DECIDE_EXAMPLES,
     )
     def post(self, request, pk: int):
         case = selectors.case_detail(pk=pk)
         data = s.DecideSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.case_decide(case=case, moderator=request.user, **data.validated_data)
+        try:
+            services.case_decide(case=case, moderator=request.user, **data.validated_data)
+        except services.CaseConflict as conflict:
+            return Response(conflict.message_dict, status=status.HTTP_409_CONFLICT)
         return _case_response(pk)
 
 

@@ -373,7 +373,7 @@ def test_an_unknown_case_is_a_404(mod_api, db):
         ("redact", {}, "redacted", "decided"),
         ("edit", {"body": "Readers see this instead."}, "redacted", "decided"),
         ("remove", {}, "removed", "decided"),
-        ("warn", {}, "held", "decided"),
+        ("warn", {}, "removed", "decided"),
         ("suspend", {"days": 7}, "removed", "decided"),
         ("escalate", {}, "held", "escalated"),
     ],
@@ -440,13 +440,13 @@ def test_bad_decisions_are_a_400_naming_the_field_and_change_nothing(
     assert Post.objects.get(pk=flagged_case.post_id).author.suspended_until is None
 
 
-def test_a_decided_case_is_a_400_naming_case(mod_api, flagged_case):
+def test_a_decided_case_is_a_409_naming_case(mod_api, flagged_case):
     url = f"{API}/cases/{flagged_case.pk}/decide/"
     assert mod_api.post(url, {"action": "approve", "reason": "ok"}).status_code == 200
 
     response = mod_api.post(url, {"action": "remove", "reason": "changed my mind"})
 
-    assert response.status_code == 400 and "case" in response.json()
+    assert response.status_code == 409 and "Reopen it first" in response.json()["case"][0]
     assert Post.objects.get(pk=flagged_case.post_id).moderation_state == "published"
 
 

@@ -1,0 +1,290 @@
+"""A moderator's decision stands: scans, re-scans, rule changes and reports never change what it
+made of the post; every decision leaves the post in a defined state; decisions can be reopened,
+audited; escalated cases are the administrators'; one change of a case wins."""
+
+import io
+import threading
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.db import connection
+
+from forum import services as forum_services
+from forum.models import ModerationState, Post
+from moderation import services
+from moderation.models import AuditEntry, Case, CaseStatus, Decision, FlagRule
+from tests.factories import UserFactory
+from tests.moderation.conftest import COMMENT_1
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "040-23733200"
+PRACTITIONER = "Krishna Choudary"
+
+
+def _scanned(thread, author, body):
+    post = forum_services.post_create(thread=thread, author=author, body=body)
+    services.post_scan(post_id=post.pk, revision=post.revision)
+    post.refresh_from_db()
+    return post
+
+
+def _rescan():
+    call_command("rescan", "--all", "--now", stdout=io.StringIO())
+
+
+def _hold_rule(admin, phrase: str, name: str = "hold-words") -> FlagRule:
+    return services.rule_save(
+        rule=FlagRule(
+            name=name,
+            matcher=FlagRule.Matcher.KEYWORDS,
+            phrases=phrase,
+            category="spam",
+            kind="keyword",
+            action="hold",
+            severity=3,
+        ),
+        user=admin,
+    )
+
+
+@pytest.fixture
+def held_case(article, new_member):
+    post = _scanned(article.thread, new_member, COMMENT_1)
+    assert post.moderation_state == ModerationState.HELD
+    return Case.objects.get(post=post)
+
+
+# --- Re-scans never undo a decision -----------------------------------------------------------
+
+
+def test_a_rescan_leaves_a_removed_post_removed(held_case, moderator, admin_user):
+    services.case_decide(case=held_case, moderator=moderator, action="remove", reason="Spam")
+    _hold_rule(admin_user, "homeopathy")
+
+    _rescan()
+
+    held_case.refresh_from_db()
+    post = Post.objects.get(pk=held_case.post_id)
+    assert post.moderation_state == ModerationState.REMOVED
+    assert held_case.decided_revision == post.revision
+
+
+def test_a_new_hold_rule_does_not_hide_an_approved_post_but_reopens_its_case(
+    article, established_member, moderator, admin_user, other_member
+):
+    post = _scanned(article.thread, established_member, "Warm water soaks helped my fingers.")
+    services.report_create(post=post, reporter=other_member, reason="other")
+    case = Case.objects.get(post=post)
+    services.case_decide(case=case, moderator=moderator, action="approve", reason="Fine")
+    _hold_rule(admin_user, "warm water")
+
+    _rescan()
+
+    post.refresh_from_db()
+    case.refresh_from_db()
+    assert post.moderation_state == ModerationState.PUBLISHED, "the approval stands"
+    assert case.status == CaseStatus.OPEN, "what is new goes back to the queue"
+    reopened = AuditEntry.objects.filter(action="case.reopen", target_id=str(case.pk)).first()
+    assert reopened and "new findings after the decision" in reopened.reason
+    assert "spam: keyword" in reopened.reason
+    assert Decision.objects.filter(case=case).first().action == "approve"
+
+
+def test_a_rescan_with_nothing_new_leaves_a_decided_case_decided(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="remove", reason="Spam")
+    services.rule_save(rule=FlagRule.objects.get(detector="phone"), user=None)  # a new version
+
+    _rescan()
+
+    held_case.refresh_from_db()
+    assert held_case.status == CaseStatus.DECIDED
+
+
+def test_a_moderators_redaction_of_comment_1_survives_a_rescan(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="redact", reason="Phone")
+    post = Post.objects.get(pk=held_case.post_id)
+    redacted = post.public_body
+    assert PHONE not in redacted and PRACTITIONER not in redacted
+
+    services.rule_save(rule=FlagRule.objects.get(detector="practitioner"), user=None)
+    _rescan()
+
+    post.refresh_from_db()
+    assert post.moderation_state == ModerationState.REDACTED
+    assert post.public_body == redacted
+
+
+def test_reports_on_an_approved_post_reopen_its_case_without_hiding_it(
+    article, established_member, moderator, settings
+):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    post = _scanned(article.thread, established_member, "A hospice nurse taught us to rest.")
+    services.report_create(post=post, reporter=UserFactory(), reason="abuse")
+    case = Case.objects.get(post=post)
+    services.case_decide(case=case, moderator=moderator, action="approve", reason="Kind words")
+
+    for _ in range(3):
+        services.report_create(post=post, reporter=UserFactory(), reason="abuse")
+
+    post.refresh_from_db()
+    case.refresh_from_db()
+    assert post.moderation_state == ModerationState.PUBLISHED
+    assert case.status == CaseStatus.OPEN
+
+
+def test_an_edit_after_a_decision_is_checked_again(held_case, moderator, new_member):
+    services.case_decide(case=held_case, moderator=moderator, action="approve", reason="ok")
+    post = Post.objects.get(pk=held_case.post_id)
+
+    post = forum_services.post_edit(post=post, editor=post.author, body="Call 040 2373 3200.")
+    services.post_scan(post_id=post.pk, revision=post.revision)
+
+    post.refresh_from_db()
+    held_case.refresh_from_db()
+    assert post.moderation_state != ModerationState.PUBLISHED
+    assert held_case.status == CaseStatus.OPEN
+
+
+# --- Every decision leaves a defined state -----------------------------------------------------
+
+
+def test_warn_on_a_held_post_keeps_it_hidden_as_removed(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="warn", reason="No ads")
+
+    post = Post.objects.get(pk=held_case.post_id)
+    held_case.refresh_from_db()
+    assert post.moderation_state == ModerationState.REMOVED
+    assert held_case.status == CaseStatus.DECIDED
+    assert Decision.objects.get(case=held_case).details["state"] == ModerationState.REMOVED
+
+
+def test_warn_on_a_published_post_leaves_it_as_readers_see_it(
+    article, established_member, other_member, moderator
+):
+    post = _scanned(article.thread, established_member, "You are all fools.")
+    services.report_create(post=post, reporter=other_member, reason="abuse")
+    case = Case.objects.get(post=post)
+
+    services.case_decide(case=case, moderator=moderator, action="warn", reason="Be kind")
+
+    post.refresh_from_db()
+    assert post.moderation_state == ModerationState.PUBLISHED
+
+
+# --- Reopen and reverse ------------------------------------------------------------------------
+
+
+def test_reopen_undoes_a_removal_and_returns_the_post_to_its_rules(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="remove", reason="Spam")
+
+    decision = services.case_reopen(case=held_case, moderator=moderator, reason="A mistake")
+
+    held_case.refresh_from_db()
+    post = Post.objects.get(pk=held_case.post_id)
+    assert held_case.status == CaseStatus.OPEN and held_case.decided_revision is None
+    assert post.moderation_state == ModerationState.HELD, "the rules hold a new member's post"
+    assert decision.action == "reopen" and decision.details["state"] == ModerationState.HELD
+    entry = AuditEntry.objects.filter(action="case.reopen", actor=moderator).get()
+    assert entry.reason == "A mistake"
+
+    services.case_decide(case=held_case, moderator=moderator, action="redact", reason="Phone")
+    post.refresh_from_db()
+    assert post.moderation_state == ModerationState.REDACTED
+
+
+def test_reopening_an_open_case_is_a_conflict(held_case, moderator):
+    with pytest.raises(services.CaseConflict):
+        services.case_reopen(case=held_case, moderator=moderator, reason="?")
+
+
+def test_only_admins_decide_and_reopen_escalated_cases(held_case, moderator, admin_user):
+    services.case_decide(case=held_case, moderator=moderator, action="escalate", reason="Legal")
+
+    with pytest.raises(PermissionDenied):
+        services.case_decide(case=held_case, moderator=moderator, action="remove", reason="x")
+    services.case_decide(case=held_case, moderator=admin_user, action="remove", reason="Legal")
+    with pytest.raises(PermissionDenied):
+        services.case_reopen(case=held_case, moderator=moderator, reason="x")
+    services.case_reopen(case=held_case, moderator=admin_user, reason="Second look")
+
+    held_case.refresh_from_db()
+    assert held_case.status == CaseStatus.ESCALATED
+
+
+def test_escalating_twice_is_a_conflict(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="escalate", reason="Legal")
+    with pytest.raises(services.CaseConflict):
+        services.case_decide(case=held_case, moderator=moderator, action="escalate", reason="x")
+    assert Decision.objects.filter(case=held_case, action="escalate").count() == 1
+
+
+def test_a_decision_on_an_older_version_of_the_case_is_refused(held_case, moderator):
+    seen = held_case.version
+    services.case_decide(case=held_case, moderator=moderator, action="escalate", reason="Legal")
+
+    with pytest.raises(services.CaseConflict):
+        services.case_decide(
+            case=held_case, moderator=UserFactory(is_superuser=True), action="approve",
+            reason="ok", version=seen,
+        )  # fmt: skip
+
+
+# --- Two at once -------------------------------------------------------------------------------
+
+
+def _race(action_a, action_b):
+    """Run two callables at the same moment in two database sessions; returns their outcomes."""
+    barrier = threading.Barrier(2)
+    outcomes = [None, None]
+
+    def run(index, action):
+        try:
+            barrier.wait()
+            action()
+            outcomes[index] = "ok"
+        except Exception as error:
+            outcomes[index] = type(error).__name__
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(0, action_a)),
+        threading.Thread(target=run, args=(1, action_b)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "first, second",
+    [("escalate", "escalate"), ("approve", "remove"), ("remove", "escalate")],
+)
+def test_of_two_simultaneous_changes_one_wins(article, first, second):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks (CI runs it)")
+    moderators = [UserFactory(username=f"mod{i}") for i in range(2)]
+    from forum.roles import Role, role_grant
+    from tests.conftest import _default_rules
+
+    _default_rules()
+    for user in moderators:
+        role_grant(user=user, role=Role.MODERATOR)
+    case = Case.objects.get(post=_scanned(article.thread, UserFactory(), COMMENT_1))
+
+    outcomes = _race(
+        lambda: services.case_decide(
+            case=case, moderator=moderators[0], action=first, reason="one"
+        ),
+        lambda: services.case_decide(
+            case=case, moderator=moderators[1], action=second, reason="two"
+        ),
+    )
+
+    assert sorted(outcomes) == ["CaseConflict", "ok"], outcomes
+    assert Decision.objects.filter(case=case).count() == 1
