@@ -14,6 +14,9 @@ COPY moderation ./moderation
 RUN pip install -c constraints.txt .
 COPY . .
 RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+# The claims classifier is trained once, here, and every web and worker process loads it.
+ENV CLAIMS_MODEL_PATH=/app/model/claims-model.pickle
+RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=localhost python manage.py claims_model
 
 RUN useradd --create-home --uid 1000 forum && mkdir -p /app/var && chown -R forum /app/var
 USER forum

@@ -13,7 +13,7 @@ from forum.roles import is_moderator
 from moderation import detection
 from moderation.detection.precheck import may_hold_contact
 from moderation.models import ACTION_STRENGTH, Action, FlagRule, Severity
-from moderation.selectors import ActiveRules
+from moderation.selectors import ActiveRules, active_ruleset
 
 REDACTION = "[contact details removed]"
 
@@ -47,7 +47,8 @@ def state_before_scan(
         return previous
     if previous == ModerationState.REDACTED:
         return ModerationState.PENDING
-    if may_hold_contact(body) or (title and may_hold_contact(title)):
+    ruleset = active_ruleset()  # admins' contact rules count too; one small query when cached
+    if may_hold_contact(body, ruleset) or (title and may_hold_contact(title, ruleset)):
         return ModerationState.PENDING
     if is_new_member(author):
         return ModerationState.PENDING

@@ -12,7 +12,8 @@ from moderation import services
 
 @worker_process_init.connect
 def _warm_up_detection(**kwargs) -> None:
-    """Import scikit-learn and train the claims classifier before the first post arrives."""
+    """Load the claims classifier (built once by `manage.py claims_model`) before the first post
+    arrives, so that a new worker child starts in well under a second."""
     from moderation import detection
 
     detection.warm_up()
