@@ -318,7 +318,7 @@ def claim_examples_from_decisions():
     """(sentence, is_claim) for every treatment-claim flag on the revision a moderator decided:
     acted on means a claim, approved means a false alarm. Oldest decision first."""
     decisions = (
-        Decision.objects.exclude(action=DecisionAction.ESCALATE)
+        Decision.objects.exclude(action__in=[DecisionAction.ESCALATE, DecisionAction.REOPEN])
         .order_by("created_at")
         .values_list("case_id", "action", "details__revision")
     )

@@ -46,3 +46,14 @@ def test_dry_run_writes_nothing(tmp_path, db):
     call_command("claims_examples", "--out", str(out), "--dry-run", stdout=stdout)
 
     assert not out.exists() and "Would write 0 examples" in stdout.getvalue()
+
+
+def test_a_reopened_decision_labels_nothing(article, established_member, moderator, tmp_path):
+    approved = _decided_case(article, established_member, moderator, FALSE_ALARM, "approve")
+    services.case_reopen(case=approved, moderator=moderator, reason="Second look")
+    out = tmp_path / "examples.jsonl"
+
+    call_command("claims_examples", "--out", str(out), stdout=io.StringIO())
+
+    rows = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+    assert all(not row["claim"] for row in rows), "a reopen is not a judgement that it is a claim"
