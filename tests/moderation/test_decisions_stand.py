@@ -260,7 +260,8 @@ def _race(action_a, action_b):
     return outcomes
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the tests after this one find the content types and rules migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     "first, second",
     [("escalate", "escalate"), ("approve", "remove"), ("remove", "escalate")],
@@ -286,5 +287,10 @@ def test_of_two_simultaneous_changes_one_wins(article, first, second):
         ),
     )
 
-    assert sorted(outcomes) == ["CaseConflict", "ok"], outcomes
+    # The loser is told someone else changed the case first; a moderator who loses to an
+    # escalation is told that only administrators decide it now.
+    loser = (
+        {"CaseConflict", "PermissionDenied"} if "escalate" in (first, second) else {"CaseConflict"}
+    )
+    assert outcomes.count("ok") == 1 and set(outcomes) - {"ok"} <= loser, outcomes
     assert Decision.objects.filter(case=case).count() == 1
