@@ -16,6 +16,7 @@ from moderation.models import ACTION_STRENGTH, Action, FlagRule, Severity
 from moderation.selectors import ActiveRules, active_ruleset
 
 REDACTION = "[contact details removed]"
+CONTACT = detection.CONTACT
 
 
 def is_new_member(user: User) -> bool:
@@ -117,12 +118,14 @@ class Verdict:
 
 def verdict(*, body: str, title: str, flags) -> Verdict:
     """The strongest action of the rules that fired decides: hold hides the post until a
-    moderator decides, redact masks the spans of the redacting rules, anything else publishes."""
+    moderator decides, redact masks the spans of the redacting rules (and every other contact
+    detail found, such as a practitioner's name that a rule only flags: a masked post must not
+    leave half an address readable), anything else publishes."""
     action = strongest(flag.action for flag in flags)
     if action == Action.HOLD:
         return Verdict(ModerationState.HELD)
     if action == Action.REDACT:
-        redacting = [f for f in flags if f.action == Action.REDACT]
+        redacting = [f for f in flags if f.action == Action.REDACT or f.category == CONTACT]
         title_spans = flag_spans(redacting, field="title")
         return Verdict(
             ModerationState.REDACTED,

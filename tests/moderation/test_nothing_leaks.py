@@ -171,3 +171,17 @@ def test_the_admin_cannot_change_a_post_or_its_revisions(article, regular):
     post.refresh_from_db()
     assert post.body == "Second text" and PostRevision.objects.filter(post=post).count() == 1
     assert client.get("/admin/forum/postrevision/").status_code == 404
+
+
+def test_an_automatic_redaction_of_comment_1_masks_the_practitioner_too(article, regular):
+    from tests.moderation.conftest import COMMENT_1
+
+    post = _scan(services.post_create(thread=article.thread, author=regular, body=COMMENT_1))
+
+    assert post.moderation_state == ModerationState.REDACTED
+    for leak in ("040-23733200", "Krishna Choudary", "8-3-945/A/22"):
+        assert leak not in post.public_body
+    author = Client()
+    author.force_login(regular)
+    page = author.get(article.get_absolute_url()).content.decode()
+    assert "Our automatic check removed contact details" in page
