@@ -9,7 +9,7 @@ SITE_URL ?= $(if $(shell grep -s '^SITE_URL=' .env),,http://127.0.0.1:$(PORT))
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: screenshots bench-detect bench-pipeline help venv run web worker migrate seed test lint format constraints check-compose browser clean
+.PHONY: bench-warm-up screenshots bench-detect bench-pipeline help venv run web worker migrate seed test lint format constraints check-compose browser clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ browser: ## Install Debian's Chromium for the browser tests, if it is missing (n
 	@command -v chromium >/dev/null || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+bench-warm-up: venv ## How long a new worker child takes to load (or train) the claims model
+	$(BIN)/python -m moderation.warmup_bench --write docs/benchmarks.md
 
 screenshots: venv ## Take the case page's screenshots in docs/screenshots/ again (headless Chromium)
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_case_review_journey.py
