@@ -62,7 +62,7 @@ class Thread(models.Model):
     title = models.CharField(max_length=200)
     # What readers see of the title when moderation masked contact details in it (the title is
     # checked with the thread's first post); the title as written is kept.
-    public_title = models.CharField(max_length=200, blank=True)
+    public_title = models.TextField(blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -23,28 +23,34 @@ from forum.roles import is_moderator
 
 def post_visibility_q(user: User, prefix: str = "") -> Q:
     """Which posts `user` may see (as a filter on Post; `prefix` such as "parent__" for a
-    related post)."""
+    related post): alive, public or their own, and in a thread whose title they may read (a
+    public reply inside a topic that is still held is as hidden as the topic)."""
     alive = Q(**{f"{prefix}deleted_at__isnull": True})
     if is_moderator(user):
         return alive
     public = Q(**{f"{prefix}moderation_state__in": PUBLIC_STATES})
+    in_visible_thread = thread_title_visibility_q(user, prefix=f"{prefix}thread__")
     if user.is_authenticated:
-        return alive & (public | Q(**{f"{prefix}author": user}))
-    return alive & public
+        return alive & (public | Q(**{f"{prefix}author": user})) & in_visible_thread
+    return alive & public & in_visible_thread
 
 
-def thread_title_visibility_q(user: User) -> Q:
-    """Which threads' titles `user` may read (as a filter on Thread). A forum thread's title is
-    checked with its first post, so it is public only once that post is; until then only its
-    author and moderators read it. The article's thread carries the article's title."""
+def thread_title_visibility_q(user: User, prefix: str = "") -> Q:
+    """Which threads' titles `user` may read (as a filter on Thread; `prefix` such as
+    "thread__" from a post). A forum thread's title is checked with its first post, so it is
+    public only once that post is (a first post its author deleted afterwards was checked, so
+    the title stays); until then only its author and moderators read it. The article's thread
+    carries the article's title."""
     if is_moderator(user):
         return Q()
     opener_public = Exists(
-        Post.objects.filter(thread=OuterRef("pk"), number=1, moderation_state__in=PUBLIC_STATES)
+        Post.objects.filter(
+            thread=OuterRef(f"{prefix}pk"), number=1, moderation_state__in=PUBLIC_STATES
+        )
     )
-    visible = Q(category__isnull=True) | Q(opener_public)
+    visible = Q(**{f"{prefix}category__isnull": True}) | Q(opener_public)
     if user.is_authenticated:
-        visible |= Q(author=user)
+        visible |= Q(**{f"{prefix}author": user})
     return visible
 
 
@@ -93,8 +99,19 @@ def article_list() -> QuerySet[Article]:
     return Article.objects.select_related("thread").prefetch_related("pages")
 
 
-def category_list() -> QuerySet[Category]:
-    return Category.objects.annotate(thread_count=Count("threads"))
+def category_list(*, user: User) -> QuerySet[Category]:
+    """Categories with the number of topics `user` would find listed in each (`thread_count`)."""
+    listed = (
+        thread_annotated(user=user)
+        .filter(category=OuterRef("pk"), post_count__gt=0)
+        .order_by()
+        .values("category")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Category.objects.annotate(
+        thread_count=Coalesce(Subquery(listed, output_field=IntegerField()), 0)
+    )
 
 
 def thread_annotated(*, user: User) -> QuerySet[Thread]:
@@ -108,7 +125,10 @@ def thread_annotated(*, user: User) -> QuerySet[Thread]:
     return (
         Thread.objects.select_related("category", "author")
         .filter(thread_title_visibility_q(user))
-        .annotate(post_count=Coalesce(Subquery(visible_posts, output_field=IntegerField()), 0))
+        .annotate(
+            post_count=Coalesce(Subquery(visible_posts, output_field=IntegerField()), 0),
+            title_visible=Value(True, output_field=BooleanField()),
+        )
     )
 
 
@@ -121,20 +141,25 @@ def thread_list(*, user: User, category: Category | None = None) -> QuerySet[Thr
     return threads.order_by("-last_posted_at", "-pk")
 
 
-def thread_get(*, pk: int, user: User | None = None) -> Thread:
-    """A thread, or 404; with `user`, only one whose title `user` may read (a thread whose first
-    post is not public yet is indistinguishable from a missing one)."""
+def thread_get(*, pk: int, user: User) -> Thread:
+    """A thread whose title `user` may read, or 404 (a thread whose first post is not public yet
+    is indistinguishable from a missing one)."""
     threads = Thread.objects.select_related("category", "article")
-    if user is not None:
-        threads = threads.filter(thread_title_visibility_q(user))
-    return get_object_or_404(threads, pk=pk)
+    return get_object_or_404(threads.filter(thread_title_visibility_q(user)), pk=pk)
 
 
 def thread_title_for(*, thread: Thread, user: User) -> str:
     """The title as `user` may read it: its author and moderators see what was written, everyone
-    else the published title (with contact details removed if moderation redacted it)."""
+    else the published title (with contact details removed if moderation redacted it), or
+    nothing while they may not read it at all."""
     if (user.is_authenticated and thread.author_id == user.pk) or is_moderator(user):
         return thread.title
+    # Threads read through thread_annotated are already only those the user may read.
+    checked = getattr(thread, "title_visible", False) or thread.category_id is None
+    if not checked and not (
+        Thread.objects.filter(thread_title_visibility_q(user), pk=thread.pk).exists()
+    ):
+        return ""
     return thread.display_title
 
 

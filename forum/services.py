@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 
 from forum import events, outbox
 from forum.models import (
+    PUBLIC_STATES,
     Category,
     ModerationState,
     Notification,
@@ -286,7 +287,8 @@ def notification_thread_title(*, thread: Thread, recipient: User) -> str:
         return ""
     if first.author_id == recipient.pk:
         return thread.title
-    return thread.display_title if first.is_public else ""
+    # A first post deleted after it was public keeps its checked title public, as the pages do.
+    return thread.display_title if first.moderation_state in PUBLIC_STATES else ""
 
 
 def notifications_mark_read(*, user: User, notifications) -> None:

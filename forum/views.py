@@ -46,7 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "forum/home.html",
         {
             "articles": selectors.article_list(),
-            "categories": selectors.category_list(),
+            "categories": selectors.category_list(user=request.user),
             "recent_threads": selectors.thread_list(user=request.user)[:5],
         },
     )
@@ -83,7 +83,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def thread_post(request: HttpRequest, pk: int) -> HttpResponse:
     """A new comment under the article or a new post at the end of a forum thread."""
-    thread = selectors.thread_get(pk=pk)
+    thread = selectors.thread_get(pk=pk, user=request.user)
     form = PostForm(request.POST)
     status = 400
     if form.is_valid():
@@ -109,7 +109,11 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def forum_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "forum/forum_index.html", {"categories": selectors.category_list()})
+    return render(
+        request,
+        "forum/forum_index.html",
+        {"categories": selectors.category_list(user=request.user)},
+    )
 
 
 @login_required

@@ -257,6 +257,9 @@ class DecisionForm(forms.Form):
     # The case's version when the page was drawn: a decision on a case that changed since is
     # refused with a message instead of overwriting what someone else did.
     version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    # The post's revision the moderator read: a decision on a text the author changed since is
+    # refused, so that nothing is approved unseen.
+    revision = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(
         self,

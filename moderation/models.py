@@ -252,7 +252,8 @@ class Scan(models.Model):
     finding_count = models.PositiveIntegerField(default=0)
     verdict_state = models.CharField(max_length=16, blank=True)
     verdict_public_body = models.TextField(blank=True)
-    verdict_public_title = models.CharField(max_length=200, blank=True)
+    # Masking can make a title longer than it was written ("[contact details removed]").
+    verdict_public_title = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -168,11 +168,14 @@ def post_scan(*, post_id: int, revision: int) -> Scan | None:
         scan.verdict_public_title = found.public_title
         scan.save()
         case = _case_for(post) if flags else Case.objects.filter(post=post).first()
+        new_flags = []
         if flags:
             new_flags = _flags_save(case=case, post=post, flags=flags)
             if new_flags and case.status == CaseStatus.DECIDED:
                 _case_reopen_for(case=case, why=_what_is_new(new_flags))
             case_refresh(case=case)
+        if new_flags:
+            _case_touch(case.pk)
         if case is not None and case.decided_revision == post.revision:
             return scan
         shown = policy.state_after_scan(current=post.moderation_state, verdict=found)
@@ -377,10 +380,15 @@ def _reason_checked(reason: str) -> str:
 def _check_may_act(case: Case, moderator: User) -> None:
     if case.escalated and not is_admin(moderator):
         raise PermissionDenied("This case is escalated: only administrators decide it.")
+    if case.post.author_id == moderator.pk and not is_admin(moderator):
+        raise PermissionDenied(
+            "This case is about your own post: another moderator or an administrator decides it."
+        )
 
 
-def _case_locked(*, case: Case, version: int | None) -> Case:
-    """The case row, locked, once it is the version the moderator saw (if they say which)."""
+def _case_locked(*, case: Case, version: int | None, revision: int | None = None) -> Case:
+    """The case row, locked, once it is the version the moderator saw and its post the revision
+    they read (if they say which)."""
     case = (
         Case.objects.select_for_update(of=("self",))
         .select_related("post__author", "post__thread")
@@ -391,7 +399,24 @@ def _case_locked(*, case: Case, version: int | None) -> Case:
             "This case changed while you were looking at it (someone decided, reopened or "
             "escalated it, or new findings came in). Look at it again before deciding."
         )
+    if revision is not None and revision != case.post.revision:
+        raise CaseConflict(
+            f"The author edited the post while you were looking at it (you read revision "
+            f"{revision}, it is now revision {case.post.revision}). Read the new text before "
+            "deciding."
+        )
     return case
+
+
+def case_touch_for_post(*, post_id: int) -> None:
+    """The author edited the post: its case (if any) moves to a new version."""
+    Case.objects.filter(post_id=post_id).update(version=F("version") + 1)
+
+
+def _case_touch(case_id: int) -> None:
+    """Something a moderator should see changed under an open case (new findings, a new text, a
+    new state): a decision drawn on the page before it is refused."""
+    Case.objects.filter(pk=case_id).update(version=F("version") + 1)
 
 
 def _case_version_bump(case: Case) -> None:
@@ -412,6 +437,7 @@ def case_decide(
     body: str = "",
     days: int | None = None,
     version: int | None = None,
+    revision: int | None = None,
 ) -> Decision:
     """Apply a moderator's decision to a case: the post's new state, the author's notification,
     the Decision and the audit entry, all in one transaction. Every decision leaves the post in
@@ -428,18 +454,22 @@ def case_decide(
     escalate: the post stays as it is; from now on only administrators decide the case.
     reopen: see case_reopen.
 
-    `version` is the case's version the moderator saw; if the case has moved since, CaseConflict.
-    A case already decided, or already escalated, is a CaseConflict too."""
+    `version` is the case's version the moderator saw and `revision` the post's revision they
+    read; if either has moved since, CaseConflict. A case already decided, or already escalated,
+    is a CaseConflict too. Nobody but an administrator decides an escalated case or a case about
+    their own post (PermissionDenied)."""
     if not is_moderator(moderator):
         raise PermissionDenied("Only moderators decide cases.")
     if action == DecisionAction.REOPEN:
-        return case_reopen(case=case, moderator=moderator, reason=reason, version=version)
+        return case_reopen(
+            case=case, moderator=moderator, reason=reason, version=version, revision=revision
+        )
     if action not in _DECISIONS:
         choices = ", ".join([*_DECISIONS, DecisionAction.REOPEN])
         raise ValidationError({"action": f"Choose one of the actions: {choices}."})
     reason = _reason_checked(reason)
     with transaction.atomic():
-        case = _case_locked(case=case, version=version)
+        case = _case_locked(case=case, version=version, revision=revision)
         if case.status == CaseStatus.DECIDED:
             raise CaseConflict(
                 "This case is already decided. Reopen it first to change the decision."
@@ -485,7 +515,12 @@ def case_decide(
 
 
 def case_reopen(
-    *, case: Case, moderator: User, reason: str, version: int | None = None
+    *,
+    case: Case,
+    moderator: User,
+    reason: str,
+    version: int | None = None,
+    revision: int | None = None,
 ) -> Decision:
     """Undo a decided case's decision: the case goes back to the queue (to the administrators'
     if it was escalated) and the post back to what its rules say (the last scan's verdict on its
@@ -495,7 +530,7 @@ def case_reopen(
         raise PermissionDenied("Only moderators reopen cases.")
     reason = _reason_checked(reason)
     with transaction.atomic():
-        case = _case_locked(case=case, version=version)
+        case = _case_locked(case=case, version=version, revision=revision)
         if case.status != CaseStatus.DECIDED:
             raise CaseConflict("This case is not decided: it is already in the queue.")
         _check_may_act(case, moderator)

@@ -326,7 +326,7 @@ def _decision_forms(
         if failed is not None and failed.action == action:
             form = failed
         else:
-            initial = {"version": case.version}
+            initial = {"version": case.version, "revision": post.revision}
             if action == DecisionAction.EDIT:
                 initial["body"] = post.display_body
             form = DecisionForm(
@@ -386,7 +386,9 @@ def _case_page(
     reopen_form = None
     if case.status == CaseStatus.DECIDED and may_act:
         reopen_form = failed_reopen or DecisionForm(
-            action=DecisionAction.REOPEN, initial={"version": case.version}, prefix=None
+            action=DecisionAction.REOPEN,
+            initial={"version": case.version, "revision": post.revision},
+            prefix=None,
         )
     return _render(
         request,
@@ -491,6 +493,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"] if action == DecisionAction.EDIT else "",
                 days=form.cleaned_data["days"] if action == DecisionAction.SUSPEND else None,
                 version=form.cleaned_data["version"],
+                revision=form.cleaned_data["revision"],
             )
         except (services.CaseConflict, PermissionDenied) as error:
             return _decide_refused(request, case, error)
@@ -518,6 +521,7 @@ def _reopen(request: HttpRequest, case: Case, form: DecisionForm) -> HttpRespons
             moderator=request.user,
             reason=form.cleaned_data["full_reason"],
             version=form.cleaned_data["version"],
+            revision=form.cleaned_data["revision"],
         )
     except (services.CaseConflict, PermissionDenied) as error:
         return _decide_refused(request, case, error)

@@ -389,6 +389,13 @@ class DecideSerializer(serializers.Serializer):
         min_value=0,
         help_text="The case's `version` you decided on; if the case changed since, 409.",
     )
+    revision = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        help_text="The post's `revision` you read; if the author edited it since, 409.",
+    )
 
 
 class BulkDecideSerializer(serializers.Serializer):
