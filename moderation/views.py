@@ -482,8 +482,6 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if form.is_valid():
         action = form.cleaned_data["action"]
-        if action == DecisionAction.REOPEN:
-            return _reopen(request, case, form)
         try:
             services.case_decide(
                 case=case,
@@ -500,6 +498,8 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if action == DecisionAction.REOPEN:
+                return _reopened(request, case)
             following = _next_case(request, after=case)
             text = f"Case {case.pk} {DONE_MESSAGES[action]}."
             if following is None:
@@ -514,21 +514,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return _case_page(request, case, failed=form, status=400)
 
 
-def _reopen(request: HttpRequest, case: Case, form: DecisionForm) -> HttpResponse:
-    try:
-        services.case_reopen(
-            case=case,
-            moderator=request.user,
-            reason=form.cleaned_data["full_reason"],
-            version=form.cleaned_data["version"],
-            revision=form.cleaned_data["revision"],
-        )
-    except (services.CaseConflict, PermissionDenied) as error:
-        return _decide_refused(request, case, error)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        messages.error(request, "The case was not reopened. " + _error_text(error))
-        return _case_page(request, case, failed_reopen=form, status=400)
+def _reopened(request: HttpRequest, case: Case) -> HttpResponse:
     case.refresh_from_db()
     case.post.refresh_from_db()
     state = case.post.get_moderation_state_display().lower()
