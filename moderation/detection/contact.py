@@ -8,6 +8,7 @@ and named practitioners live in :mod:`.address` and :mod:`.practitioner`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -147,10 +148,14 @@ _REGION_HINT_RES = {r: fastre.compile(p, True) for r, p in _REGION_HINTS.items()
 _PERMISSIVE_REGIONS = frozenset({"DE", "AT"})
 
 # Digit clusters that could hold a phone number.  Newlines end a cluster, so an address's
-# PIN code on one line does not merge with the phone number on the next.
-_PHONE_CANDIDATE = fastre.compile(r"(?:\+\s?)?\(?\d[\d \t().\-/]{4,26}\d")
+# PIN code on one line does not merge with the phone number on the next.  There is no upper
+# bound: a cluster cut short ends inside a digit run, and is then neither a number nor the
+# start of the next one.  Several numbers side by side make one long cluster, which
+# :func:`_side_by_side` cuts into numbers.
+_PHONE_CANDIDATE = fastre.compile(r"(?:\+\s?)?\(?\d[\d \t().\-/]{4,}\d")
 _SUBSPLIT = re.compile(r"\s*/\s*|\s{2,}|\s+\(?or\)?\s+")
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = frozenset("0123456789")
 _DELETE_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 
 
@@ -360,13 +365,20 @@ def _could_be_valid(digits: str, region: str) -> bool:
 
 
 def _classify_number(
-    candidate: str, regions: list[str], hinted: frozenset[str] = frozenset()
+    candidate: str,
+    regions: list[str],
+    hinted: frozenset[str] = frozenset(),
+    possible: bool = True,
+    parsed: dict[str, object] | None = None,
 ) -> tuple[str, bool, bool] | None:
     """Return (region, valid, permissive_only) for the best reading of ``candidate``.
 
     The first configured region (in the given order) where the number is valid wins; a
     region that names a place in the post wins outright.  Regions whose general number
-    pattern cannot fit the digits are not parsed at all, which is most of them.
+    pattern cannot fit the digits are not parsed at all, which is most of them.  With
+    ``possible=False`` only a valid reading outside the permissive plans is looked for (the
+    same one, when there is one): nothing is parsed to find a merely possible one.
+    ``parsed``, when given, is filled with the national readings made, by region.
     """
     stripped = candidate.strip()
     if stripped.startswith("+") or stripped.startswith("00"):
@@ -387,8 +399,10 @@ def _classify_number(
         return None
     digits = "".join(_DIGIT.findall(stripped))
     valid: list[str] = []
-    parsed: dict[str, object] = {}
+    parsed = {} if parsed is None else parsed
     for region in regions:
+        if not possible and region in _PERMISSIVE_REGIONS and region not in hinted:
+            continue  # valid there would not be enough
         if not _could_be_valid(digits, region):
             continue
         num = _parse(stripped, region)
@@ -415,6 +429,8 @@ def _classify_number(
         shared = plan is not _NO_PLAN and plan.shared_code
         if num is not None and shared and phonenumbers.is_valid_number(num):
             return region, True, region in _PERMISSIVE_REGIONS
+    if not possible:
+        return None
     for region in regions:
         num = parsed[region] if region in parsed else _parse(stripped, region)
         if num is not None and phonenumbers.is_possible_number(num):
@@ -463,13 +479,16 @@ def _phone_score(candidate: str, has_context: bool, region_valid: tuple[str, boo
 def _phone_clusters(text: str):
     """Digit clusters that may hold a phone number (with at least seven digits), with the
     look-around RE2 cannot do done by hand: no letter or digit run glued to either end, so
-    "NCT01234567" and "12345678mg" are not candidates."""
+    "NCT01234567" and "12345678mg" are not candidates (a "+" may follow a digit: it starts
+    the next number)."""
     for m in _PHONE_CANDIDATE.finditer(text):
         cluster = m.group()
         if fastre.followed_by(text, m.end()):
             continue
         if cluster.startswith("+"):
-            if fastre.preceded_by(text, m.start(), "+"):
+            # A digit before the "+" ends the number before it: "+91 98480 12345+91 ...".
+            before = text[m.start() - 1] if m.start() else ""
+            if before == "+" or (fastre.is_word_char(before) and before not in _ASCII_DIGITS):
                 continue
         elif fastre.preceded_by(text, m.start(), ".,/-+"):
             continue
@@ -512,27 +531,282 @@ def _phone_piece(text: str, start: int, piece: str) -> tuple[int, int, str] | No
     return start, end, piece
 
 
+# Numbers side by side: "0113 496 0321 0113 496 0322", "ph 9848012345 9848012346", with a
+# tab or " - " between them, or nothing at all.  Each number of such a run must be valid in a
+# configured region (not merely possible, nor valid only in a plan that accepts most digit
+# strings) and hold at least nine digits: every national number of the default regions does
+# with its trunk prefix or area code, while shorter "valid" readings are mostly accidents
+# (half of all eight-digit strings are valid somewhere, a card number's "4111 1111" too).
+_RUN_MIN_DIGITS = 9
+# How many digits a number of a run may have, the commonest first (up to 15, E.164's longest,
+# after "00" or a trunk prefix): a run of numbers is then read with one reading a number.
+_RUN_LENGTHS = (10, 11, 12, 9, 13, 14, 15, 16, 17)
+# How many numbers back the search may go to mend a wrong cut in a long cluster: a run of
+# numbers seldom needs more, and digit soup would otherwise be tried every way it can be
+# cut.  A cluster of a few numbers is searched through.
+_RUN_BACKTRACK = 4
+_RUN_SEARCHED_THROUGH_DIGITS = 100
+# How many digit groups that no number takes may stand between two runs of numbers.
+_RUN_SKIP_GROUPS = 4
+# Digits a run may leave outside its numbers, in a stretch too short to be one ("... 24").
+_RUN_LEFTOVER_DIGITS = 6
+# A digit run of this many digits or more may be cut inside, where a number glued to the
+# next one ends: "0113 496 03210113 496 0322" cuts "03210113", "0412 555 0191-800-555-0199"
+# cuts "0191".
+_GLUED_RUN_DIGITS = 4
+# A date in a cluster makes it a list of dates or readings, whatever else it holds: cut into
+# pieces, "01.10.2008 23.09.2004" would make numbers of the French kind ("01 10 20 08 23").
+_DATE_INSIDE = re.compile(
+    r"(?<!\d)(?:\d{1,2}([./\-])\d{1,2}\1(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}([./\-])\d{1,2}\2\d{1,2})(?!\d)"
+)
+
+
+def _cuts_from_right(written: str) -> list[int]:
+    """Where the digit groups of ``written`` meet, in digits from its end ("0113 496 0321":
+    4 and 7)."""
+    cuts = []
+    count = 0
+    gap = False
+    for ch in reversed(written):
+        if ch in _ASCII_DIGITS:
+            if gap and count:
+                cuts.append(count)
+            gap = False
+            count += 1
+        else:
+            gap = True
+    return cuts
+
+
+def _written_region(
+    number: str, reading: tuple[str, bool, bool], regions: list[str], parsed: dict[str, object]
+):
+    """The region (``reading``'s, or another configured one where ``number`` is valid too)
+    whose way of writing numbers ``number`` follows: solid, or each gap between its digit
+    groups where the region's national or international format has one, or inside a long
+    group of that format with three digits or more on either side ("01904 960 123" for
+    "01904 960123").  None when there is none: lab values, dates and other digit soup cut
+    into valid numbers seldom are grouped so ("120 80 72 118" is no US number).  ``parsed``
+    holds the readings already made, by region."""
+    written = _cuts_from_right(number)
+    if not written:
+        return reading[0]
+    if number.startswith(("+", "00")):
+        intl = "+" + number.lstrip("+0 ") if number.startswith("00") else number
+        return reading[0] if _follows_format(written, _parse(intl, None)) else None
+    digits = "".join(_DIGIT.findall(number))
+    for region in (reading[0], *(r for r in regions if r != reading[0])):
+        if region != reading[0] and (
+            region in _PERMISSIVE_REGIONS or not _could_be_valid(digits, region)
+        ):
+            continue
+        num = parsed[region] if region in parsed else _parse(number, region)
+        if num is None or (region != reading[0] and not _valid_for_region(num, region)):
+            continue
+        if _follows_format(written, num):
+            return region
+    return None
+
+
+def _follows_format(written: list[int], num) -> bool:
+    if num is None:
+        return False
+    nsn = len(phonenumbers.national_significant_number(num))
+    for style in (
+        phonenumbers.PhoneNumberFormat.NATIONAL,
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+    ):
+        formatted = _cuts_from_right(phonenumbers.format_number(num, style))
+        gaps = sorted({0, nsn, *(c for c in formatted if c < nsn)})
+        # A gap at or before the national number sets off a trunk prefix or country code.
+        if all(c >= nsn or _fits(c, gaps) for c in written):
+            return True
+    return False
+
+
+def _fits(cut: int, gaps: list[int]) -> bool:
+    i = bisect_left(gaps, cut)
+    return gaps[i] == cut or (cut - gaps[i - 1] >= 3 and gaps[i] - cut >= 3)
+
+
+def _side_by_side(text: str, start: int, piece: str, reading_of):
+    """The numbers a cluster holds when it is several side by side, as (start, end, number,
+    reading) in reading order; None when it cannot be read so.
+
+    The cluster is cut into two or more numbers that ``reading_of`` accepts, with no digit
+    left over.  Cuts go where its digit groups meet; failing that, inside digit runs too,
+    for numbers written with nothing between them ("0113 496 03210113 496 0322",
+    "98480123459848012346"); failing that, where digit groups meet with a few digits left
+    between or around the numbers, in stretches too short to be a number ("... 24"): so
+    whatever could be a number is in one.  Failing all of these, digits that are no
+    number stand among the numbers, and each run of two or more on either side is read.
+
+    Numbers ending where digit groups meet are tried first, then those cutting a digit run
+    before a 0, each the commonest length first, so a run of numbers costs about one
+    reading a number; in a long cluster the search does not go back far, so digit soup
+    costs a few readings a digit group.  A list of dates is not cut at all.
+    """
+    digit_ends = [i + 1 for i, ch in enumerate(piece) if ch in _ASCII_DIGITS]
+    total = len(digit_ends)
+    if total < 2 * _RUN_MIN_DIGITS or _DATE_INSIDE.search(piece):
+        return None
+    # A cut is named by the number of digits before it; digit groups meet where the next
+    # digit does not follow at once.
+    group_cuts = [
+        d for d in range(1, total + 1) if d == total or digit_ends[d] != digit_ends[d - 1] + 1
+    ]
+    inside: list[int] = []
+    run_start = 0
+    for d in group_cuts:
+        if d - run_start >= _GLUED_RUN_DIGITS:
+            inside += range(run_start + 1, d)
+        run_start = d
+    readings: dict[tuple[int, int], tuple | None] = {}
+
+    def number(a: int, b: int):
+        if (a, b) not in readings:
+            offset = digit_ends[a - 1] if a else 0
+            found = _phone_piece(text, start + offset, piece[offset : digit_ends[b - 1]])
+            reading = None if found is None else reading_of(found[2])
+            readings[a, b] = None if reading is None else (*found, reading)
+        return readings[a, b]
+
+    grouped = [0, *group_cuts]
+    searches = [(grouped, 0)]
+    if inside:
+        searches.append((sorted({*grouped, *inside}), 0))
+    searches.append((grouped, _RUN_LEFTOVER_DIGITS))
+    search = {
+        "total": total,
+        "group_cuts": group_cuts,
+        "number": number,
+        "before_zero": frozenset(d for d in inside if piece[digit_ends[d] - 1] == "0"),
+        "backtrack": total if total <= _RUN_SEARCHED_THROUGH_DIGITS else _RUN_BACKTRACK,
+    }
+    for cuts, leftover in searches:
+        cover = _Cover(cuts=cuts, leftover=leftover, **search)
+        found = cover.run(0)
+        if found:
+            return found
+    # Digits that are no number stand among the numbers ("... 1234567"): each stretch of
+    # two numbers or more on either side of them is a run.
+    out: list = []
+    a, skipped = 0, 0
+    while True:
+        numbers, reached = cover.best
+        if len(numbers) >= 2:
+            out += numbers
+            a, skipped = reached, 0
+        g = bisect_right(group_cuts, a)
+        if g == len(group_cuts) or skipped == _RUN_SKIP_GROUPS:
+            return out or None
+        a, skipped = group_cuts[g], skipped + 1
+        # A new search: what the last one could not finish from, this one may get past.
+        cover = _Cover(cuts=grouped, leftover=_RUN_LEFTOVER_DIGITS, **search)
+        found = cover.run(a)
+        if found:
+            return out + found
+
+
+class _Cover:
+    """The depth-first search of :func:`_side_by_side`: from a cut to cut ``total`` by
+    numbers (``number(a, b)`` between two of ``cuts``, or None) and stretches of at most
+    ``leftover`` digits that no number takes, from one of ``group_cuts`` to the next.  A
+    state it cannot finish from is not tried again, and it gives up rather than go back
+    more than ``backtrack`` numbers; ``best`` is then the numbers of the furthest it got,
+    and the cut where the last of them ends."""
+
+    def __init__(self, *, total, cuts, group_cuts, number, leftover, before_zero, backtrack):
+        self.total = total
+        self.cuts = frozenset(cuts)
+        self.inside = self.cuts.difference(group_cuts)
+        self.before_zero = before_zero
+        self.group_cuts = group_cuts
+        self.number = number
+        self.leftover = leftover
+        self.backtrack = backtrack
+        # A state is (cut, digits left over since the last number, numbers so far up to 2).
+        self.dead: set[tuple[int, int, int]] = set()
+        self.best: tuple[list, int] = ([], 0)
+
+    def _steps(self, a: int, left: int, length_before: int):
+        ends = [a + length for length in _RUN_LENGTHS if a + length in self.cuts]
+        # Numbers that end where digit groups meet first, then those that cut a digit run
+        # before a 0 (the next number's trunk prefix, most often), then the others; in
+        # each, one as long as the number before it first (a list repeats its format).
+        inside, before_zero = self.inside, self.before_zero
+        ends.sort(
+            key=lambda b: (
+                0 if b not in inside else 1 if b in before_zero else 2,
+                b - a != length_before,
+            )
+        )
+        for b in ends:
+            yield b, 0
+        g = bisect_right(self.group_cuts, a)
+        if g < len(self.group_cuts) and left + self.group_cuts[g] - a <= self.leftover:
+            yield self.group_cuts[g], left + self.group_cuts[g] - a
+
+    def run(self, start: int) -> list | None:
+        dead = self.dead
+        frames = [((start, 0, 0), self._steps(start, 0, 0))]
+        chosen: list = []
+        deepest, best_depth = 1, 0
+        self.best = ([], start)
+        while frames:
+            (a, _, count), steps = frames[-1]
+            for b, left in steps:
+                found = self.number(a, b) if left == 0 else None
+                if left == 0 and found is None:
+                    continue
+                state = (b, left, min(count + (left == 0), 2))
+                if state in dead:
+                    continue
+                if b == self.total:
+                    if state[2] == 2:
+                        return [f for _, f in (*chosen, (b, found)) if f is not None]
+                    continue
+                chosen.append((b, found))
+                frames.append((state, self._steps(b, left, b - a if left == 0 else 0)))
+                deepest = max(deepest, len(frames))
+                break
+            else:
+                if len(frames) > best_depth:
+                    # The furthest yet, up to where its last number ends.
+                    best_depth = len(frames)
+                    ends = [(b, f) for b, f in chosen if f is not None]
+                    self.best = ([f for _, f in ends], ends[-1][0] if ends else start)
+                dead.add(frames.pop()[0])
+                if chosen:
+                    chosen.pop()
+                if len(frames) < deepest - self.backtrack:
+                    return None
+        return None
+
+
 def phone_candidates(text: str):
     """Spans :func:`find_phones` would go on to read as phone numbers, before it asks the
     numbering plans: every reading of every cluster (whole and split), so it is a superset
-    of what :func:`find_phones` can find.  Cheap; the pre-check uses it."""
+    of what :func:`find_phones` can find (numbers side by side are found inside one of
+    these).  Cheap, the whole cluster first; the pre-check uses it."""
     for start, cluster in _phone_clusters(text):
-        pieces = [(start, cluster)]
+        found = _phone_piece(text, start, cluster)
+        if found is not None:
+            yield found
         if _SUBSPLIT.search(cluster):
-            pieces += _split_cluster(start, cluster)
-        elif _count_digits(cluster) > 13:
-            pieces = _split_cluster(start, cluster)
-        for piece_start, piece in pieces:
-            found = _phone_piece(text, piece_start, piece)
-            if found is not None:
-                yield found
+            for piece_start, piece in _split_cluster(start, cluster):
+                found = _phone_piece(text, piece_start, piece)
+                if found is not None:
+                    yield found
 
 
 def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     """Phone numbers in national or international format, in any configured region.
 
     Catches: "040-23733200", "+91 98480 12345", "(212) 555-0142", "020 7946 0958",
-    numbers spelled out or spaced (after normalisation), numbers after "ph#", "call", "tel".
+    numbers spelled out or spaced (after normalisation), numbers after "ph#", "call", "tel",
+    and each of several numbers side by side ("0113 496 0321 0113 496 0322").
     Must not catch: dates, years and year ranges, lab values, dosages, money, measurements,
     trial/PubMed/ISBN/order/page/room numbers: those are filtered by shape (dates), by the
     words just before the digits (PMID, order no., page, room ...) and by units just after.
@@ -542,6 +816,25 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     out: list[RawFinding] = []
     ordered: list[str] | None = None
     hinted: frozenset[str] = frozenset()
+    # Readings of the numbers of runs side by side, each number once (a run often repeats one).
+    strict: dict[str, tuple[str, bool, bool] | None] = {}
+    written: dict[str, tuple[str, bool, bool] | None] = {}
+
+    def strict_reading(number: str, parsed: dict | None = None):
+        if number not in strict:
+            reading = _classify_number(number, ordered, hinted, possible=False, parsed=parsed)
+            strict[number] = reading if reading and reading[1] and not reading[2] else None
+        return strict[number]
+
+    def written_reading(number: str):
+        if number not in written:
+            parsed: dict[str, object] = {}
+            reading = strict_reading(number, parsed)
+            if reading is not None:
+                reading = _written_region(number, reading, ordered, parsed)
+            written[number] = None if reading is None else (reading, True, False)
+        return written[number]
+
     for cluster_start, cluster in _phone_clusters(text):
         pieces = [(cluster_start, cluster)]
         whole_valid = False
@@ -565,15 +858,22 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
                 ordered = [r for r in regions if r in hinted]
                 ordered += [r for r in regions if r not in hinted]
             reading = _classify_number(piece, ordered, hinted)
-            if reading is None:
-                continue
-            before = text[max(0, start - 40) : start]
-            has_context = bool(_PHONE_CONTEXT.search(before))
-            score = _phone_score(piece, has_context, reading)
-            explanation = phone_explanation(reading[0], reading[1], piece.startswith("+"))
-            out.append(
-                RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
-            )
+            numbers = [(start, end, piece, reading)] if reading is not None else []
+            strictly_valid = reading is not None and reading[1] and not reading[2]
+            if not strictly_valid and _count_digits(piece) >= 2 * _RUN_MIN_DIGITS:
+                # After "call", "ph" and the like, the digits are phone numbers however
+                # they are grouped; without, each must be grouped as its region writes it.
+                context = _PHONE_CONTEXT.search(text[max(0, start - 40) : start])
+                reader = strict_reading if context else written_reading
+                numbers = _side_by_side(text, start, piece, reader) or numbers
+            for start, end, number, reading in numbers:
+                before = text[max(0, start - 40) : start]
+                has_context = bool(_PHONE_CONTEXT.search(before))
+                score = _phone_score(number, has_context, reading)
+                explanation = phone_explanation(reading[0], reading[1], number.startswith("+"))
+                out.append(
+                    RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
+                )
     return out
 
 
