@@ -66,8 +66,6 @@ def held_thread(category, new_member):
 
 # --- A held thread, reached by id --------------------------------------------------------------
 
-LEAK = "forum.views / forum.selectors let a post of a held thread through by id"
-
 
 def test_posting_to_a_held_thread_by_id_is_refused(held_thread, established_member):
     before = held_thread.posts.count()
@@ -250,12 +248,6 @@ def test_a_disguised_contact_in_an_established_members_title_never_shows(
 
 
 # --- Edits between the scan and the decision ---------------------------------------------------
-
-
-EDIT_RACE = (
-    "case_decide checks the case's version, but an author's edit (forum.services.post_edit) and "
-    "the new revision's scan of an open case never move it"
-)
 
 
 def test_an_edit_after_the_moderator_looked_is_not_approved_unseen(
@@ -525,15 +517,6 @@ def test_a_redacted_title_comes_back_masked_after_approve_and_reopen(
     assert SECRET not in page
 
 
-PHONE_DETECTION = (
-    "moderation/detection/contact.py: _PHONE_CANDIDATE takes at most 28 characters, so a cluster "
-    "of two numbers is cut inside a digit run and dropped by the followed_by check (and the "
-    "rest of it with it); a cluster of two numbers joined by one space has no _SUBSPLIT "
-    "separator and is read whole (20 digits), which no numbering plan accepts"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=PHONE_DETECTION)
 @pytest.mark.parametrize(
     "body",
     [
@@ -552,7 +535,6 @@ def test_two_phone_numbers_side_by_side_are_never_public(article, established_me
     assert shown.status_code == 404 or "12345" not in shown.json()["body"]
 
 
-@pytest.mark.xfail(strict=True, reason=PHONE_DETECTION)
 def test_every_occurrence_in_a_title_is_masked(category, established_member):
     title = " ".join(["0113 496 0321"] * 14)[:200]
     thread = forum_services.thread_create(
@@ -561,13 +543,6 @@ def test_every_occurrence_in_a_title_is_masked(category, established_member):
     _scan(thread.posts.get())
     shown = _api().get(f"/api/threads/{thread.pk}/")
     assert shown.status_code == 404 or "0321" not in shown.json()["title"]
-
-
-TITLE_TOO_LONG = (
-    "a masked title is longer than the title (the marker is 25 characters), but "
-    "Scan.verdict_public_title and Thread.public_title are CharField(max_length=200): "
-    "post_scan's scan.save() raises DataError, the scan rolls back, and no case is opened"
-)
 
 
 def test_a_long_title_with_one_email_is_scanned_and_masked(category, established_member):
