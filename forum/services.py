@@ -149,7 +149,17 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
         title=_opener_title(thread=post.thread, number=post.number),
     )
     post.public_body = ""  # a redaction belonged to the old text
-    post.save(update_fields=["body", "revision", "edited_at", "moderation_state", "public_body"])
+    post.state_set_by_moderator = False  # and so did a moderator's decision
+    post.save(
+        update_fields=[
+            "body",
+            "revision",
+            "edited_at",
+            "moderation_state",
+            "public_body",
+            "state_set_by_moderator",
+        ]
+    )
     _announce(post, created=False)
     return post
 

@@ -63,16 +63,11 @@ def _notify(*, user: User, message: str, event_key: str, post: Post | None, link
 
 
 def author_post_state(
-    *, post: Post, reason: str, decision_key: str = "", by_moderator: bool | None = None
+    *, post: Post, reason: str, by_moderator: bool, decision_key: str = ""
 ) -> None:
     """Tell the author their post's new state: once per state and revision for what the
-    automatic check did, once per decision for what a moderator did (`decision_key`).
-
-    `by_moderator` says who acted; left out, a decision (`decision_key`) is a moderator's and
-    anything else the automatic check's. A post the automatic check simply published is not
-    worth a message."""
-    if by_moderator is None:
-        by_moderator = bool(decision_key)
+    automatic check did, once per decision for what a moderator did (`decision_key`), saying
+    who acted. A post the automatic check simply published is not worth a message."""
     template = STATE_MESSAGES.get((post.moderation_state, by_moderator))
     if template is None:
         return
@@ -91,22 +86,23 @@ def author_post_state(
     )
 
 
-def author_warn(*, post: Post, reason: str, case) -> None:
+def author_warn(*, post: Post, reason: str, key: str) -> None:
+    """`key` names the decision: the same decision never warns twice."""
     _notify(
         user=post.author,
         message=f"A moderator sent you a warning about your post #{post.number}: {reason}",
-        event_key=f"warn:case{case.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        event_key=f"warn:{key}",
         post=post,
     )
 
 
-def author_suspended(*, user: User, until, reason: str, case) -> None:
+def author_suspended(*, user: User, until, reason: str, key: str) -> None:
     when = timezone.localtime(until).strftime("%Y-%m-%d %H:%M")
     _notify(
         user=user,
         message=f"Your account is suspended until {when}: you can read but not post. "
         f"Reason: {reason}",
-        event_key=f"suspend:case{case.pk}:{until:%Y%m%d%H%M%S}",
+        event_key=f"suspend:{key}",
         post=None,
     )
 

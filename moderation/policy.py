@@ -106,6 +106,13 @@ def flag_spans(flags, *, field: str = "body") -> list[tuple[int, int]]:
     return spans
 
 
+def redacting(flags) -> list:
+    """The flags a redaction masks, automatic or a moderator's: those of redacting rules and
+    every contact detail (a practitioner's name a rule only flags included), so that a masked
+    post never leaves half an address readable."""
+    return [f for f in flags if f.action == Action.REDACT or f.category == CONTACT]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What the rules alone make of a post: its state and what readers see instead of the text
@@ -125,11 +132,11 @@ def verdict(*, body: str, title: str, flags) -> Verdict:
     if action == Action.HOLD:
         return Verdict(ModerationState.HELD)
     if action == Action.REDACT:
-        redacting = [f for f in flags if f.action == Action.REDACT or f.category == CONTACT]
-        title_spans = flag_spans(redacting, field="title")
+        masked = redacting(flags)
+        title_spans = flag_spans(masked, field="title")
         return Verdict(
             ModerationState.REDACTED,
-            redact(body, flag_spans(redacting)),
+            redact(body, flag_spans(masked)),
             redact(title, title_spans) if title_spans else "",
         )
     return Verdict(ModerationState.PUBLISHED)

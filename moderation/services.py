@@ -14,7 +14,7 @@ from django.utils import timezone
 from forum import services as forum_services
 from forum.models import PUBLIC_STATES, ModerationState, Post, User
 from forum.roles import is_admin, is_moderator
-from moderation import detection, notifications, policy, selectors
+from moderation import detection, notifications, permissions, policy, selectors
 from moderation.models import (
     Action,
     AuditEntry,
@@ -35,7 +35,7 @@ from moderation.models import (
 logger = logging.getLogger(__name__)
 
 ALREADY_REPORTED = "You have already reported this post. Thank you: a moderator will look at it."
-CONTACT = "contact_details"
+CONTACT = policy.CONTACT
 
 
 def audit(
@@ -124,12 +124,6 @@ def _set_post_state(
     return True
 
 
-def _notify_state(*, post: Post, reason: str, by_moderator: bool, decision_key: str = "") -> None:
-    notifications.author_post_state(
-        post=post, reason=reason, decision_key=decision_key, by_moderator=by_moderator
-    )
-
-
 # --- Scans -------------------------------------------------------------------------------------
 
 
@@ -175,7 +169,9 @@ def post_scan(*, post_id: int, revision: int) -> Scan | None:
                 _case_reopen_for(case=case, why=_what_is_new(new_flags))
             case_refresh(case=case)
         if new_flags:
-            _case_touch(case.pk)
+            case_touch_for_post(post_id=post.pk)
+        elif case is not None and not flags:
+            case_refresh(case=case)  # a clean new text: the queue sorts on what is there now
         if case is not None and case.decided_revision == post.revision:
             return scan
         shown = policy.state_after_scan(current=post.moderation_state, verdict=found)
@@ -189,19 +185,35 @@ def post_scan(*, post_id: int, revision: int) -> Scan | None:
             reason=reason,
         )
         if changed and shown.state in (ModerationState.HELD, ModerationState.REDACTED):
-            _notify_state(post=post, reason=_plain_reason(flags), by_moderator=False)
+            notifications.author_post_state(
+                post=post, reason=_plain_reason(flags), by_moderator=False
+            )
     return scan
 
 
 def _flags_save(*, case: Case, post: Post, flags: list[Flag]) -> list[Flag]:
-    """Store the flags this revision did not have yet; returns those (what is new)."""
-    existing = set(
-        case.flags.filter(revision=post.revision).values_list("rule_name", "field", "start", "end")
-    )
-    new = [f for f in flags if (f.rule_name, f.field, f.start, f.end) not in existing]
-    for flag in new:
-        flag.case = case
-    Flag.objects.bulk_create(new, ignore_conflicts=True)
+    """Store the flags this revision did not have yet, and bring those it had up to date (more
+    occurrences found, a rule's changed action or severity). Returns what is new: new flags, and
+    flags that now cover more occurrences."""
+    existing = {
+        (f.rule_name, f.field, f.start, f.end): f for f in case.flags.filter(revision=post.revision)
+    }
+    new, changed = [], []
+    for flag in flags:
+        old = existing.get((flag.rule_name, flag.field, flag.start, flag.end))
+        if old is None:
+            flag.case = case
+            new.append(flag)
+            continue
+        grown = {tuple(span) for span in flag.more_spans} - {tuple(s) for s in old.more_spans}
+        if grown or (old.action, old.severity) != (flag.action, flag.severity):
+            old.more_spans = sorted({*map(tuple, old.more_spans), *map(tuple, flag.more_spans)})
+            old.action, old.severity = flag.action, flag.severity
+            changed.append(old)
+            if grown:
+                new.append(old)
+    Flag.objects.bulk_create([f for f in new if f.pk is None], ignore_conflicts=True)
+    Flag.objects.bulk_update(changed, ["more_spans", "action", "severity"])
     return new
 
 
@@ -378,22 +390,22 @@ def _reason_checked(reason: str) -> str:
 
 
 def _check_may_act(case: Case, moderator: User) -> None:
-    if case.escalated and not is_admin(moderator):
-        raise PermissionDenied("This case is escalated: only administrators decide it.")
-    if case.post.author_id == moderator.pk and not is_admin(moderator):
-        raise PermissionDenied(
-            "This case is about your own post: another moderator or an administrator decides it."
-        )
+    refusal = permissions.case_refusal(case=case, user=moderator)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 def _case_locked(*, case: Case, version: int | None, revision: int | None = None) -> Case:
     """The case row, locked, once it is the version the moderator saw and its post the revision
-    they read (if they say which)."""
-    case = (
-        Case.objects.select_for_update(of=("self",))
-        .select_related("post__author", "post__thread")
-        .get(pk=case.pk)
+    they read (if they say which). The post row is locked first, as scans and reports lock it,
+    so that a decision and a scan of the same post wait for each other instead of deadlocking."""
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("author", "thread")
+        .get(pk=case.post_id)
     )
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    case.post = post
     if version is not None and version != case.version:
         raise CaseConflict(
             "This case changed while you were looking at it (someone decided, reopened or "
@@ -409,14 +421,10 @@ def _case_locked(*, case: Case, version: int | None, revision: int | None = None
 
 
 def case_touch_for_post(*, post_id: int) -> None:
-    """The author edited the post: its case (if any) moves to a new version."""
+    """Something a moderator should see changed under the post's case (the author edited it, or
+    new findings came in): the case moves to a new version, so a decision drawn on the page
+    before is refused."""
     Case.objects.filter(post_id=post_id).update(version=F("version") + 1)
-
-
-def _case_touch(case_id: int) -> None:
-    """Something a moderator should see changed under an open case (new findings, a new text, a
-    new state): a decision drawn on the page before it is refused."""
-    Case.objects.filter(pk=case_id).update(version=F("version") + 1)
 
 
 def _case_version_bump(case: Case) -> None:
@@ -546,7 +554,9 @@ def case_reopen(
             reason=f"decision undone: {reason}",
             by_rules=True,
         ):
-            _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+            notifications.author_post_state(
+                post=post, reason=reason, by_moderator=True, decision_key=_key(case)
+            )
         case.status = CaseStatus.ESCALATED if case.escalated else CaseStatus.OPEN
         case.decided_at = None
         case.decided_revision = None
@@ -573,13 +583,22 @@ def case_reopen(
 
 def _rules_state(*, case: Case, post: Post) -> policy.Verdict:
     """What the rules alone make of the post now: the verdict of the latest scan of its current
-    revision (pending until it has one), held if enough members reported it."""
-    scan = Scan.objects.filter(post=post, revision=post.revision).exclude(verdict_state="").last()
-    found = (
-        policy.Verdict(scan.verdict_state, scan.verdict_public_body, scan.verdict_public_title)
-        if scan
-        else policy.Verdict(ModerationState.PENDING)
-    )
+    revision (pending until it has one), held if enough members reported it. A scan from before
+    verdicts were kept has its verdict worked out again from the flags it stored."""
+    scans = Scan.objects.filter(post=post, revision=post.revision)
+    scan = scans.exclude(verdict_state="").order_by("pk").last()
+    if scan is not None:
+        found = policy.Verdict(
+            scan.verdict_state, scan.verdict_public_body, scan.verdict_public_title
+        )
+    elif scans.exists():
+        found = policy.verdict(
+            body=post.body,
+            title=post.thread.title if _is_opener(post) else "",
+            flags=list(case.flags.filter(revision=post.revision)),
+        )
+    else:
+        found = policy.Verdict(ModerationState.PENDING)
     if found.state in PUBLIC_STATES and policy.reports_hide(
         reporters=case.reporter_count, thresholds=_auto_hide_thresholds(case, post)
     ):
@@ -599,15 +618,18 @@ def _decide_approve(*, case, post, moderator, reason, details, **_):
         actor=moderator,
         reason=reason,
     ):
-        _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+        notifications.author_post_state(
+            post=post, reason=reason, by_moderator=True, decision_key=_key(case)
+        )
 
 
-def _contact_flags(case: Case, post: Post):
-    return list(case.flags.filter(revision=post.revision, category=CONTACT))
+def _redacting_flags(case: Case, post: Post) -> list[Flag]:
+    """The current text's flags that a redaction masks (policy.redacting)."""
+    return policy.redacting(case.flags.filter(revision=post.revision))
 
 
 def _decide_redact(*, case, post, moderator, reason, details, **_):
-    flags = _contact_flags(case, post)
+    flags = _redacting_flags(case, post)
     if not flags:
         raise ValidationError(
             {"action": "No contact details are flagged in this post; use edit instead."}
@@ -623,7 +645,9 @@ def _decide_redact(*, case, post, moderator, reason, details, **_):
         reason=reason,
     )
     details["spans"] = sorted(spans)
-    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+    notifications.author_post_state(
+        post=post, reason=reason, by_moderator=True, decision_key=_key(case)
+    )
 
 
 def _decide_edit(*, case, post, moderator, reason, body, details, **_):
@@ -632,7 +656,7 @@ def _decide_edit(*, case, post, moderator, reason, body, details, **_):
         raise ValidationError({"body": "Give the text readers should see instead."})
     if len(body) > settings.FORUM_POST_MAX_LENGTH:
         raise ValidationError({"body": f"At most {settings.FORUM_POST_MAX_LENGTH} characters."})
-    title_spans = policy.flag_spans(_contact_flags(case, post), field="title")
+    title_spans = policy.flag_spans(_redacting_flags(case, post), field="title")
     _set_post_state(
         post=post,
         state=ModerationState.REDACTED,
@@ -641,23 +665,30 @@ def _decide_edit(*, case, post, moderator, reason, body, details, **_):
         actor=moderator,
         reason=reason,
     )
-    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+    notifications.author_post_state(
+        post=post, reason=reason, by_moderator=True, decision_key=_key(case)
+    )
 
 
 def _decide_remove(*, case, post, moderator, reason, details, **_):
     _set_post_state(
         post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
     )
-    _notify_state(post=post, reason=reason, by_moderator=True, decision_key=_key(case))
+    notifications.author_post_state(
+        post=post, reason=reason, by_moderator=True, decision_key=_key(case)
+    )
 
 
 def _decide_warn(*, case, post, moderator, reason, details, **_):
-    if post.moderation_state not in PUBLIC_STATES:
-        # Nobody has seen it yet: a warning does not publish what the moderator objected to.
-        _set_post_state(
-            post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
+    if post.moderation_state not in PUBLIC_STATES and _set_post_state(
+        post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
+    ):
+        # Nobody has seen it yet: a warning does not publish what the moderator objected to,
+        # and the author learns the post will not appear.
+        notifications.author_post_state(
+            post=post, reason=reason, by_moderator=True, decision_key=_key(case)
         )
-    notifications.author_warn(post=post, reason=reason, case=case)
+    notifications.author_warn(post=post, reason=reason, key=_key(case))
 
 
 def _decide_suspend(*, case, post, moderator, reason, days, details, **_):
@@ -683,7 +714,7 @@ def _decide_suspend(*, case, post, moderator, reason, days, details, **_):
     _set_post_state(
         post=post, state=ModerationState.REMOVED, public_body="", actor=moderator, reason=reason
     )
-    notifications.author_suspended(user=author, until=until, reason=reason, case=case)
+    notifications.author_suspended(user=author, until=until, reason=reason, key=_key(case))
 
 
 def _decide_escalate(**_):
@@ -701,16 +732,25 @@ _DECISIONS = {
 }
 
 
-def cases_decide_bulk(*, cases, moderator: User, action: str, reason: str) -> int:
-    """Approve or remove several cases at once from the queue. Returns how many were decided;
-    cases decided by someone else in the meantime, and escalated cases a moderator may not
-    decide, are skipped."""
+def cases_decide_bulk(
+    *, cases, moderator: User, action: str, reason: str, versions: dict[int, int] | None = None
+) -> int:
+    """Approve or remove several cases at once from the queue. Returns how many were decided.
+    `versions` maps a case id to the version the moderator saw in the queue: a case that has
+    changed since (an edit, new findings, someone else's decision) is skipped, as are escalated
+    cases and cases about the moderator's own post that a moderator may not decide."""
     if action not in (DecisionAction.APPROVE, DecisionAction.REMOVE):
         raise ValidationError({"action": "Only approve and remove can be applied in bulk."})
     decided = 0
     for case in cases:
         try:
-            case_decide(case=case, moderator=moderator, action=action, reason=reason)
+            case_decide(
+                case=case,
+                moderator=moderator,
+                action=action,
+                reason=reason,
+                version=(versions or {}).get(case.pk),
+            )
         except PermissionDenied:
             continue
         except ValidationError as error:
@@ -789,7 +829,7 @@ def _auto_hide(*, case: Case, post: Post) -> None:
         _set_post_state(
             post=post, state=ModerationState.HELD, public_body="", actor=None, reason=reason
         )
-        _notify_state(
+        notifications.author_post_state(
             post=post,
             reason="several members reported it to the moderators",
             by_moderator=False,
@@ -910,3 +950,17 @@ def moderators_digest_send() -> int:
         notifications.moderators_digest(cases=cases)
         Case.objects.filter(pk__in=[c.pk for c in cases]).update(digest_sent_at=timezone.now())
     return len(cases)
+
+
+def legacy_email_enqueue(*, user_id: int, subject: str, body: str) -> None:
+    """An e-mail an earlier version queued as a task: into the outbox, once per content."""
+    import hashlib
+
+    from forum import outbox
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    digest = hashlib.sha256(f"{user_id}\n{subject}\n{body}".encode()).hexdigest()[:32]
+    with transaction.atomic():
+        outbox.email_enqueue(user=user, subject=subject, body=body, key=f"legacy:{digest}")

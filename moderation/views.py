@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from forum import selectors as forum_selectors
 from forum.forms import add_service_errors
 from forum.roles import is_admin, is_moderator
-from moderation import dry_run, selectors, services
+from moderation import dry_run, permissions, selectors, services
 from moderation.forms import (
     ACTION_BUTTONS,
     AuditFilterForm,
@@ -239,6 +239,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _seen_versions(request: HttpRequest, case_ids: list[int]) -> dict[int, int]:
+    """The version of each ticked case as the queue page showed it (a missing or odd value:
+    none, and the case's own checks still apply)."""
+    seen = {}
+    for pk in case_ids:
+        value = request.POST.get(f"seen-{pk}", "")
+        if value.isdigit():
+            seen[pk] = int(value)
+    return seen
+
+
 @moderator_required
 @require_POST
 def queue_bulk(request: HttpRequest) -> HttpResponse:
@@ -259,6 +270,7 @@ def queue_bulk(request: HttpRequest) -> HttpResponse:
             moderator=request.user,
             action=action,
             reason=form.cleaned_data["full_reason"],
+            versions=_seen_versions(request, form.cleaned_data["cases"]),
         )
     except ValidationError as error:
         messages.error(request, f"Nothing more was decided: {_error_text(error)}")
@@ -267,7 +279,10 @@ def queue_bulk(request: HttpRequest) -> HttpResponse:
         skipped = len(form.cleaned_data["cases"]) - decided
         text = f"{decided} case{'s' if decided != 1 else ''} {done}."
         if skipped:
-            text += f" {skipped} skipped: already decided by someone else."
+            text += (
+                f" {skipped} skipped: changed since you saw the queue, decided by someone "
+                "else, or not yours to decide. Open them to look again."
+            )
         messages.success(request, text)
     return _redirect_back(request, back)
 
@@ -346,8 +361,9 @@ def _decision_forms(
 
 
 def _may_act(request: HttpRequest, case: Case) -> bool:
-    """Escalated cases are the administrators' to decide and to reopen."""
-    return not case.escalated or is_admin(request.user)
+    """Escalated cases are the administrators' to decide and reopen, and nobody but an
+    administrator decides a case about their own post (the same check as the services')."""
+    return not permissions.case_refusal(case=case, user=request.user)
 
 
 FLAGS_PAGE_SIZE = 50
@@ -413,7 +429,7 @@ def _case_page(
             "decision_cards": (
                 _decision_forms(request, case, flags, failed) if case.is_open and may_act else []
             ),
-            "admins_only": case.is_open and not may_act,
+            "refusal": "" if may_act else permissions.case_refusal(case=case, user=request.user),
             "reopen_form": reopen_form,
             "decision_stands": case.decided_revision == post.revision,
             "age": _age(case.opened_at),
@@ -451,7 +467,7 @@ def _next_case(request: HttpRequest, *, after: Case) -> Case | None:
         .filter(Q(assignee__isnull=True) | Q(assignee=request.user))
     )
     if not is_admin(request.user):
-        cases = cases.filter(escalated=False)
+        cases = cases.filter(escalated=False).exclude(post__author=request.user)
     return cases.first()
 
 

@@ -404,6 +404,21 @@ class BulkDecideSerializer(serializers.Serializer):
     )
     action = BulkActionField(error_messages=_choice_error("bulk action", ["approve", "remove"]))
     reason = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=500)
+    versions = serializers.ListField(
+        child=serializers.IntegerField(min_value=0),
+        required=False,
+        max_length=200,
+        help_text="The `version` of each case in `ids`, in the same order, as you saw it: a "
+        "case that changed since is skipped.",
+    )
+
+    def validate(self, data):
+        versions = data.get("versions")
+        if versions is not None and len(versions) != len(data["ids"]):
+            raise serializers.ValidationError(
+                {"versions": ["Give one version per id, in the same order, or none."]}
+            )
+        return data
 
 
 class BulkDecidedSerializer(serializers.Serializer):

@@ -260,7 +260,8 @@ class CasesBulkDecideApi(APIView):
 
     @extend_schema(
         summary="Approve or remove several cases at once",
-        description="Cases someone else decided in the meantime are skipped (not counted). An "
+        description="Cases someone else decided in the meantime, cases that changed since the "
+        "`versions` you send, and cases you may not decide are skipped (not counted). An "
         "id with no case is a 400 naming `ids`.",
         request=s.BulkDecideSerializer,
         responses={200: s.BulkDecidedSerializer, 400: BAD_REQUEST, **ERRORS},
@@ -280,11 +281,13 @@ class CasesBulkDecideApi(APIView):
         missing = sorted(set(ids) - {case.pk for case in cases})
         if missing:
             raise ValidationError({"ids": [f"No case with id {', '.join(map(str, missing))}."]})
+        versions = data.validated_data.get("versions")
         decided = services.cases_decide_bulk(
             cases=cases,
             moderator=request.user,
             action=data.validated_data["action"],
             reason=data.validated_data["reason"],
+            versions=dict(zip(ids, versions, strict=True)) if versions is not None else None,
         )
         return Response({"decided": decided})
 

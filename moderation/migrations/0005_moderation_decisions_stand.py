@@ -3,24 +3,49 @@
 from django.db import migrations, models
 
 
+# The state each decision gives its post (warn: as it was if public, else removed).
+DECISION_STATES = {
+    "approve": {"published"},
+    "redact": {"redacted"},
+    "edit": {"redacted"},
+    "remove": {"removed"},
+    "suspend": {"removed"},
+    "warn": {"published", "redacted", "removed"},
+}
+
+
 def decisions_stand(apps, schema_editor):
-    """Cases decided before this migration: their last decision covers the revision it names."""
+    """Cases decided before this migration. A decision stands (covers its revision) only where
+    its post still shows what the decision made of it; a case whose post a re-scan or a "warn"
+    left in another state is put back in the queue, for a moderator to decide again, instead of
+    freezing the disagreement. Redactions a moderator made are credited to a moderator."""
     Case = apps.get_model("moderation", "Case")
     Decision = apps.get_model("moderation", "Decision")
+    Post = apps.get_model("forum", "Post")
     Case.objects.filter(status="escalated").update(escalated=True)
     for case in Case.objects.filter(status="decided"):
         decision = (
             Decision.objects.filter(case=case).exclude(action="escalate").order_by("-created_at")
         ).first()
-        if decision is not None:
-            case.decided_revision = (decision.details or {}).get("revision")
+        post = Post.objects.get(pk=case.post_id)
+        revision = (decision.details or {}).get("revision") if decision else None
+        if revision == post.revision and post.moderation_state in DECISION_STATES.get(
+            decision.action, set()
+        ):
+            case.decided_revision = revision
             case.save(update_fields=["decided_revision"])
+            if decision.action in ("redact", "edit"):
+                Post.objects.filter(pk=post.pk).update(state_set_by_moderator=True)
+        elif revision == post.revision:
+            case.status = "open"
+            case.decided_at = None
+            case.save(update_fields=["status", "decided_at"])
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0005_thread_public_title'),
+        ('forum', '0006_post_state_set_by_moderator'),
         ('moderation', '0004_default_rules'),
     ]
 
@@ -62,7 +87,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='scan',
             name='verdict_public_title',
-            field=models.CharField(blank=True, max_length=200),
+            field=models.TextField(blank=True),
         ),
         migrations.AddField(
             model_name='scan',

@@ -294,3 +294,122 @@ def test_of_two_simultaneous_changes_one_wins(article, first, second):
     )
     assert outcomes.count("ok") == 1 and set(outcomes) - {"ok"} <= loser, outcomes
     assert Decision.objects.filter(case=case).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_scan_and_a_decision_at_once_both_finish(article):
+    """A scan locks the post then the case; so does a decision: they wait for each other
+    instead of deadlocking."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks (CI runs it)")
+    from forum.roles import Role, role_grant
+    from tests.conftest import _default_rules
+
+    _default_rules()
+    moderator = UserFactory(username="racing-mod")
+    role_grant(user=moderator, role=Role.MODERATOR)
+    for _ in range(5):
+        post = _scanned(article.thread, UserFactory(), COMMENT_1)
+        case = Case.objects.get(post=post)
+        services.rule_save(rule=FlagRule.objects.get(detector="phone"), user=None)  # a new scan
+
+        outcomes = _race(
+            lambda post=post: services.post_scan(post_id=post.pk, revision=post.revision),
+            lambda case=case: services.case_decide(
+                case=case, moderator=moderator, action="remove", reason="Spam"
+            ),
+        )
+
+        assert outcomes == ["ok", "ok"], outcomes
+        assert Post.objects.get(pk=post.pk).moderation_state == ModerationState.REMOVED
+
+
+def test_a_reopen_of_a_post_scanned_before_verdicts_were_kept_uses_its_flags(held_case, moderator):
+    services.case_decide(case=held_case, moderator=moderator, action="approve", reason="ok")
+    from moderation.models import Scan
+
+    Scan.objects.filter(post_id=held_case.post_id).update(verdict_state="")
+
+    services.case_reopen(case=held_case, moderator=moderator, reason="Second look")
+
+    assert Post.objects.get(pk=held_case.post_id).moderation_state == ModerationState.HELD
+
+
+def test_more_occurrences_found_by_new_rules_are_kept_and_reopen_the_case(
+    article, established_member, moderator, admin_user
+):
+    post = _scanned(article.thread, established_member, "Miracle drops. Ask me.")
+    services.report_create(post=post, reporter=UserFactory(), reason="spam")
+    case = Case.objects.get(post=post)
+    services.case_decide(case=case, moderator=moderator, action="approve", reason="ok")
+    forum_services.post_edit(
+        post=post, editor=established_member, body="Miracle drops. Miracle drops again."
+    )
+    post.refresh_from_db()
+    _hold_rule(admin_user, "miracle drops", name="miracle")
+    services.post_scan(post_id=post.pk, revision=post.revision)
+    flag = case.flags.get(rule_name="miracle", revision=post.revision)
+    assert len(flag.more_spans) == 1
+
+    services.rule_save(rule=FlagRule.objects.get(name="miracle"), user=admin_user)
+    services.post_scan(post_id=post.pk, revision=post.revision)
+
+    flag.refresh_from_db()
+    assert len(flag.more_spans) == 1, "the same occurrences are not counted twice"
+
+
+def test_warn_on_a_held_post_tells_the_author_it_will_not_appear(held_case, moderator):
+    from forum.models import Notification
+
+    services.case_decide(case=held_case, moderator=moderator, action="warn", reason="No ads")
+
+    messages = list(
+        Notification.objects.filter(user=held_case.post.author).values_list("message", flat=True)
+    )
+    assert any("removed" in m for m in messages) and any("warning" in m for m in messages)
+
+
+def test_a_clean_edit_updates_what_the_queue_sorts_on(held_case):
+    post = held_case.post
+    post = forum_services.post_edit(post=post, editor=post.author, body="All better now.")
+
+    services.post_scan(post_id=post.pk, revision=post.revision)
+
+    held_case.refresh_from_db()
+    assert held_case.has_flags is False and held_case.categories == []
+
+
+def test_a_moderator_does_not_see_decisions_on_their_own_posts_case(article, moderator):
+    from django.test import Client
+
+    post = _scanned(article.thread, moderator, "Ring my healer on 0113 496 0321")
+    services.report_create(post=post, reporter=UserFactory(), reason="spam")
+    client = Client()
+    client.force_login(moderator)
+
+    page = client.get(f"/moderation/cases/{Case.objects.get(post=post).pk}/").content.decode()
+
+    assert 'name="action"' not in page and "your own post" in page
+
+
+def test_bulk_skips_a_case_that_changed_since_the_queue_was_drawn(held_case, moderator):
+    seen = {held_case.pk: held_case.version}
+    post = held_case.post
+    services.case_touch_for_post(post_id=post.pk)  # the author edited it meanwhile
+
+    decided = services.cases_decide_bulk(
+        cases=[held_case], moderator=moderator, action="approve", reason="ok", versions=seen
+    )
+
+    assert decided == 0
+    assert Post.objects.get(pk=post.pk).moderation_state == ModerationState.HELD
+
+
+def test_an_email_task_left_by_the_previous_version_reaches_the_outbox(member):
+    from forum.models import OutgoingEmail
+    from moderation import tasks
+
+    tasks.send_email.run(user_id=member.pk, subject="About your post", message="Hello")
+    tasks.send_email.run(user_id=member.pk, subject="About your post", message="Hello")
+
+    assert OutgoingEmail.objects.filter(user=member, subject="About your post").count() == 1
