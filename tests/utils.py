@@ -51,3 +51,67 @@ def posts_wait_for_moderation(**kwargs) -> str:
     from forum.models import ModerationState
 
     return ModerationState.PENDING
+
+
+def scanned(post):
+    """`post` after its scan has run here, as a worker would run it."""
+    from moderation import services
+
+    services.post_scan(post_id=post.pk, revision=post.revision)
+    post.refresh_from_db()
+    return post
+
+
+def post_scanned(thread, author, body: str):
+    """A new post, written through the forum's service and scanned."""
+    from forum import services
+
+    return scanned(services.post_create(thread=thread, author=author, body=body))
+
+
+def api_as(user=None):
+    """A DRF test client, authenticated as `user` (None: anonymous)."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def web_as(user=None):
+    """A Django test client, logged in as `user` (None: anonymous)."""
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def at_once(*actions) -> list:
+    """Run callables at the same moment, each in its own thread and database session; returns
+    "ok" or the name of the exception each raised, in order."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(actions))
+    outcomes: list = [None] * len(actions)
+
+    def run(index, action):
+        try:
+            barrier.wait()
+            action()
+            outcomes[index] = "ok"
+        except Exception as error:
+            outcomes[index] = type(error).__name__
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcomes

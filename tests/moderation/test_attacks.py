@@ -8,8 +8,6 @@ import time
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
-from rest_framework.test import APIClient
 
 from forum import services as forum_services
 from forum.models import Category, ModerationState, Notification, OutgoingEmail, Post
@@ -17,31 +15,12 @@ from moderation import services
 from moderation.models import Case, CaseStatus, Flag
 from tests.factories import UserFactory
 from tests.moderation.conftest import COMMENT_1
+from tests.utils import api_as, scanned, web_as
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Healer in Leeds: ring 0113 496 0321 or write to cure@healer.example"
 SECRET = "0113 496 0321"
-
-
-def _scan(post: Post) -> Post:
-    services.post_scan(post_id=post.pk, revision=post.revision)
-    post.refresh_from_db()
-    return post
-
-
-def _api(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
-
-
-def _web(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -56,9 +35,9 @@ def held_thread(category, new_member):
     thread = forum_services.thread_create(
         category=category, author=new_member, title=TITLE, body="Has anyone been to him?"
     )
-    opener = _scan(thread.posts.get())
+    opener = scanned(thread.posts.get())
     assert opener.moderation_state == ModerationState.HELD
-    reply = _scan(forum_services.post_create(thread=thread, author=new_member, body="Anyone?"))
+    reply = scanned(forum_services.post_create(thread=thread, author=new_member, body="Anyone?"))
     assert reply.moderation_state == ModerationState.PUBLISHED
     thread.opener, thread.reply = opener, reply
     return thread
@@ -69,7 +48,7 @@ def held_thread(category, new_member):
 
 def test_posting_to_a_held_thread_by_id_is_refused(held_thread, established_member):
     before = held_thread.posts.count()
-    response = _web(established_member).post(
+    response = web_as(established_member).post(
         f"/threads/{held_thread.pk}/post/", {"body": "I know him, he is great"}
     )
     assert response.status_code == 404
@@ -79,14 +58,14 @@ def test_posting_to_a_held_thread_by_id_is_refused(held_thread, established_memb
 def test_a_refused_comment_to_a_held_thread_does_not_show_its_title(
     held_thread, established_member
 ):
-    response = _web(established_member).post(f"/threads/{held_thread.pk}/post/", {"body": ""})
+    response = web_as(established_member).post(f"/threads/{held_thread.pk}/post/", {"body": ""})
     assert SECRET not in response.content.decode()
 
 
 def test_the_reply_form_of_a_public_reply_in_a_held_thread_does_not_name_the_title(
     held_thread, established_member
 ):
-    response = _web(established_member).get(f"/posts/{held_thread.reply.pk}/reply/")
+    response = web_as(established_member).get(f"/posts/{held_thread.reply.pk}/reply/")
     assert SECRET not in response.content.decode()
 
 
@@ -94,7 +73,7 @@ def test_the_reply_form_of_a_public_reply_in_a_held_thread_does_not_name_the_tit
 def test_a_public_reply_in_a_held_thread_is_not_served_by_the_api(
     held_thread, established_member, anonymous
 ):
-    client = _api() if anonymous else _api(established_member)
+    client = api_as() if anonymous else api_as(established_member)
     assert client.get(f"/api/posts/{held_thread.reply.pk}/").status_code == 404
 
 
@@ -102,14 +81,14 @@ def test_a_public_reply_in_a_held_thread_is_not_served_by_the_api(
 def test_the_pages_of_a_public_reply_in_a_held_thread_are_404(
     held_thread, established_member, path
 ):
-    assert _web(established_member).get(path.format(held_thread.reply.pk)).status_code == 404
+    assert web_as(established_member).get(path.format(held_thread.reply.pk)).status_code == 404
 
 
 def test_a_public_reply_in_a_held_thread_cannot_be_voted_on_or_reported(
     held_thread, established_member
 ):
     reply = held_thread.reply
-    client = _api(established_member)
+    client = api_as(established_member)
     assert client.post(f"/api/posts/{reply.pk}/vote/", {"value": 1}).status_code == 404
     reported = client.post(f"/api/posts/{reply.pk}/report/", {"reason": "spam"})
     assert reported.status_code == 404
@@ -117,7 +96,7 @@ def test_a_public_reply_in_a_held_thread_cannot_be_voted_on_or_reported(
 
 def test_replying_to_a_public_reply_in_a_held_thread_is_refused(held_thread, established_member):
     before = held_thread.posts.count()
-    response = _web(established_member).post(
+    response = web_as(established_member).post(
         f"/posts/{held_thread.reply.pk}/reply/", {"body": "He is a fraud"}
     )
     assert response.status_code == 404
@@ -126,17 +105,17 @@ def test_replying_to_a_public_reply_in_a_held_thread_is_refused(held_thread, est
 
 def test_a_held_threads_opener_stays_hidden_by_id(held_thread, established_member):
     opener = held_thread.opener
-    for client in (_api(), _api(established_member)):
+    for client in (api_as(), api_as(established_member)):
         assert client.get(f"/api/posts/{opener.pk}/").status_code == 404
         assert client.get(f"/api/threads/{held_thread.pk}/").status_code == 404
         assert client.get(f"/api/threads/{held_thread.pk}/posts/").status_code == 404
         posted = client.post(f"/api/threads/{held_thread.pk}/posts/", {"body": "hi"})
         assert posted.status_code in (401, 403, 404)
-    posted = _api(established_member).post(
+    posted = api_as(established_member).post(
         f"/api/threads/{held_thread.pk}/posts/", {"body": "hi", "parent": opener.pk}
     )
     assert posted.status_code == 404
-    web = _web(established_member)
+    web = web_as(established_member)
     for url in (
         f"/posts/{opener.pk}/",
         f"/posts/{opener.pk}/reply/",
@@ -149,26 +128,28 @@ def test_a_held_threads_opener_stays_hidden_by_id(held_thread, established_membe
         assert response.status_code == 404, url
         assert SECRET not in response.content.decode()
     assert web.post(f"/posts/{opener.pk}/vote/", {"value": "1"}).status_code == 404
-    reported = _api(established_member).post(f"/api/posts/{opener.pk}/report/", {"reason": "spam"})
+    reported = api_as(established_member).post(
+        f"/api/posts/{opener.pk}/report/", {"reason": "spam"}
+    )
     assert reported.status_code == 404
     assert not opener.votes.exists()
 
 
 def test_lists_and_pages_do_not_name_a_held_thread(held_thread, category, established_member):
-    for client in (_web(), _web(established_member)):
+    for client in (web_as(), web_as(established_member)):
         for url in ("/", "/forum/", f"/forum/{category.slug}/", "/notifications/"):
             page = client.get(url, follow=True).content.decode()
             assert SECRET not in page, url
             assert "Healer in Leeds" not in page, url
-    for client in (_api(), _api(established_member)):
+    for client in (api_as(), api_as(established_member)):
         listed = {t["id"] for t in client.get("/api/threads/").json()["results"]}
         assert held_thread.pk not in listed
 
 
 def test_the_author_and_moderators_still_see_a_held_thread(held_thread, moderator):
     for user in (held_thread.author, moderator):
-        assert _api(user).get(f"/api/threads/{held_thread.pk}/").json()["title"] == TITLE
-        assert _web(user).get(f"/threads/{held_thread.pk}/").status_code == 200
+        assert api_as(user).get(f"/api/threads/{held_thread.pk}/").json()["title"] == TITLE
+        assert web_as(user).get(f"/threads/{held_thread.pk}/").status_code == 200
 
 
 def test_no_notification_or_email_names_a_held_title_to_anyone_but_its_author(
@@ -179,8 +160,8 @@ def test_no_notification_or_email_names_a_held_title_to_anyone_but_its_author(
     theirs = forum_services.post_create(
         thread=held_thread, author=established_member, body="hello", parent=held_thread.reply
     )
-    _scan(theirs)
-    _scan(
+    scanned(theirs)
+    scanned(
         forum_services.post_create(
             thread=held_thread, author=held_thread.author, body="thanks", parent=theirs
         )
@@ -191,7 +172,7 @@ def test_no_notification_or_email_names_a_held_title_to_anyone_but_its_author(
         assert SECRET not in note.message and "Healer" not in note.message
     for mail in OutgoingEmail.objects.exclude(user=held_thread.author):
         assert SECRET not in mail.subject + mail.body
-    page = _web(established_member).get("/notifications/").content.decode()
+    page = web_as(established_member).get("/notifications/").content.decode()
     assert SECRET not in page
 
 
@@ -201,17 +182,17 @@ def test_a_removed_opener_takes_its_thread_out_of_sight(
     thread = forum_services.thread_create(
         category=category, author=established_member, title="Lumps on my fingers", body="Hi all"
     )
-    opener = _scan(thread.posts.get())
+    opener = scanned(thread.posts.get())
     assert opener.moderation_state == ModerationState.PUBLISHED
-    _scan(forum_services.post_create(thread=thread, author=other_member, body="Same here"))
+    scanned(forum_services.post_create(thread=thread, author=other_member, body="Same here"))
     case, _ = Case.objects.get_or_create(post=opener)
     services.case_decide(case=case, moderator=moderator, action="remove", reason="off topic")
-    for client in (_api(), _api(other_member)):
+    for client in (api_as(), api_as(other_member)):
         assert client.get(f"/api/threads/{thread.pk}/").status_code == 404
         listed = {t["id"] for t in client.get("/api/threads/").json()["results"]}
         assert thread.pk not in listed
-    assert "Lumps on my fingers" not in _web().get("/").content.decode()
-    assert "Lumps on my fingers" not in _web().get(f"/forum/{category.slug}/").content.decode()
+    assert "Lumps on my fingers" not in web_as().get("/").content.decode()
+    assert "Lumps on my fingers" not in web_as().get(f"/forum/{category.slug}/").content.decode()
 
 
 # --- Titles with disguised contact details -----------------------------------------------------
@@ -234,16 +215,16 @@ def test_a_disguised_contact_in_an_established_members_title_never_shows(
     )
     opener = thread.posts.get()
     assert opener.moderation_state == ModerationState.PENDING, "the pre-check must catch it"
-    assert thread.pk not in {t["id"] for t in _api().get("/api/threads/").json()["results"]}
+    assert thread.pk not in {t["id"] for t in api_as().get("/api/threads/").json()["results"]}
 
-    opener = _scan(opener)
+    opener = scanned(opener)
     thread.refresh_from_db()
     assert Flag.objects.filter(post=opener, field="title").exists()
-    shown = _api().get(f"/api/threads/{thread.pk}/")
+    shown = api_as().get(f"/api/threads/{thread.pk}/")
     if shown.status_code == 200:
         assert shown.json()["title"] != title
         assert "[contact details removed]" in shown.json()["title"]
-    page = _web().get(f"/threads/{thread.pk}/").content.decode()
+    page = web_as().get(f"/threads/{thread.pk}/").content.decode()
     assert title not in page
 
 
@@ -255,7 +236,7 @@ def test_an_edit_after_the_moderator_looked_is_not_approved_unseen(
 ):
     """The moderator reads revision 1 (drawn as version v) and approves; meanwhile the author
     edited in a phone number. Approving what was seen must not publish what was not."""
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     )
     case = Case.objects.get(post=post)
@@ -277,7 +258,7 @@ def test_an_edit_after_the_moderator_looked_is_not_approved_unseen(
 
 @pytest.fixture
 def held_case(article, new_member):
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     )
     return Case.objects.get(post=post)
@@ -316,7 +297,7 @@ def held_case(article, new_member):
 )
 def test_strange_decisions_through_the_api_are_clear_refusals(held_case, moderator, payload, code):
     before = Post.objects.get(pk=held_case.post_id).moderation_state
-    response = _api(moderator).post(
+    response = api_as(moderator).post(
         f"/api/moderation/cases/{held_case.pk}/decide/", payload, format="json"
     )
     assert response.status_code == code, response.content
@@ -328,7 +309,7 @@ def test_strange_decisions_through_the_api_are_clear_refusals(held_case, moderat
 
 @pytest.mark.parametrize("pk", [0, 999999, 2**63, 10**30])
 def test_deciding_a_case_that_does_not_exist_is_a_404(moderator, pk):
-    response = _api(moderator).post(
+    response = api_as(moderator).post(
         f"/api/moderation/cases/{pk}/decide/", {"action": "approve", "reason": "ok"}
     )
     assert response.status_code == 404
@@ -349,7 +330,7 @@ def test_deciding_a_case_that_does_not_exist_is_a_404(moderator, pk):
     ],
 )
 def test_strange_decisions_through_the_page_are_clear_refusals(held_case, moderator, data):
-    response = _web(moderator).post(f"/moderation/cases/{held_case.pk}/decide/", data)
+    response = web_as(moderator).post(f"/moderation/cases/{held_case.pk}/decide/", data)
     assert response.status_code in (400, 409), response.status_code
     held_case.refresh_from_db()
     assert held_case.status == CaseStatus.OPEN
@@ -364,7 +345,7 @@ def test_two_thousand_phone_numbers_make_few_flags_fast(article, new_member, mod
     body = "\n".join(numbers)
     post = forum_services.post_create(thread=article.thread, author=new_member, body=body)
     started = time.monotonic()
-    _scan(post)
+    scanned(post)
     took = time.monotonic() - started
     assert took < 30, f"the scan took {took:.1f}s"
     assert Flag.objects.filter(post=post).count() <= 60
@@ -375,11 +356,11 @@ def test_two_thousand_phone_numbers_make_few_flags_fast(article, new_member, mod
         assert number not in post.public_body
 
     started = time.monotonic()
-    response = _api(moderator).get(f"/api/moderation/cases/{case.pk}/")
+    response = api_as(moderator).get(f"/api/moderation/cases/{case.pk}/")
     assert response.status_code == 200
     assert time.monotonic() - started < 5
     started = time.monotonic()
-    page = _web(moderator).get(f"/moderation/cases/{case.pk}/")
+    page = web_as(moderator).get(f"/moderation/cases/{case.pk}/")
     assert page.status_code == 200
     assert time.monotonic() - started < 10
     assert len(page.content) < 2_000_000
@@ -390,13 +371,13 @@ def test_thousands_of_emails_in_one_post(article, established_member, moderator)
     started = time.monotonic()
     post = forum_services.post_create(thread=article.thread, author=established_member, body=body)
     assert post.moderation_state == ModerationState.PENDING
-    post = _scan(post)
+    post = scanned(post)
     assert time.monotonic() - started < 30
     assert Flag.objects.filter(post=post).count() <= 20
     assert post.moderation_state in (ModerationState.REDACTED, ModerationState.HELD)
     if post.moderation_state == ModerationState.REDACTED:
         assert "@x.io" not in post.public_body
-    response = _api(moderator).get(f"/api/moderation/cases/{Case.objects.get(post=post).pk}/")
+    response = api_as(moderator).get(f"/api/moderation/cases/{Case.objects.get(post=post).pk}/")
     assert response.status_code == 200
     assert len(response.content) < 1_000_000
 
@@ -405,14 +386,14 @@ def test_thousands_of_emails_in_one_post(article, established_member, moderator)
 
 
 def test_a_moderator_does_not_decide_a_case_on_their_own_post(article, moderator, admin_user):
-    post = _scan(
+    post = scanned(
         forum_services.post_create(
             thread=article.thread, author=moderator, body="Ring my healer on 0113 496 0321"
         )
     )
     case = Case.objects.get(post=post)
     assert post.moderation_state in (ModerationState.REDACTED, ModerationState.HELD)
-    response = _api(moderator).post(
+    response = api_as(moderator).post(
         f"/api/moderation/cases/{case.pk}/decide/", {"action": "approve", "reason": "mine"}
     )
     assert response.status_code == 403
@@ -425,26 +406,26 @@ def test_an_approval_of_a_stale_page_does_not_publish_a_phone_number_for_good(
 ):
     """The whole sequence through the page: the moderator opens the case, the author edits in a
     phone number and the scan runs, the moderator presses Approve on the page drawn before."""
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     )
     case = Case.objects.get(post=post)
-    web = _web(moderator)
+    web = web_as(moderator)
     page = web.get(f"/moderation/cases/{case.pk}/").content.decode()
     assert f'name="version" value="{case.version}"' in page
     forum_services.post_edit(post=post, editor=new_member, body="Ring me: 0113 496 0321")
-    _scan(Post.objects.get(pk=post.pk))
+    scanned(Post.objects.get(pk=post.pk))
     web.post(
         f"/moderation/cases/{case.pk}/decide/",
         {"action": "approve", "reason": "other", "note": "fine", "version": case.version},
     )
-    _scan(Post.objects.get(pk=post.pk))
-    shown = _api().get(f"/api/posts/{post.pk}/")
+    scanned(Post.objects.get(pk=post.pk))
+    shown = api_as().get(f"/api/posts/{post.pk}/")
     assert shown.status_code == 404 or SECRET not in shown.json()["body"]
 
 
 def test_an_edit_after_a_decision_is_not_covered_by_it(article, new_member, moderator):
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     )
     case = Case.objects.get(post=post)
@@ -453,8 +434,8 @@ def test_an_edit_after_a_decision_is_not_covered_by_it(article, new_member, mode
         post=Post.objects.get(pk=post.pk), editor=new_member, body="Ring me: 0113 496 0321"
     )
     assert post.moderation_state == ModerationState.PENDING
-    assert _api().get(f"/api/posts/{post.pk}/").status_code == 404
-    post = _scan(post)
+    assert api_as().get(f"/api/posts/{post.pk}/").status_code == 404
+    post = scanned(post)
     assert post.moderation_state == ModerationState.HELD
     case.refresh_from_db()
     assert case.status == CaseStatus.OPEN
@@ -502,18 +483,18 @@ def test_a_redacted_title_comes_back_masked_after_approve_and_reopen(
     thread = forum_services.thread_create(
         category=category, author=established_member, title=TITLE, body="He helped my mother."
     )
-    opener = _scan(thread.posts.get())
+    opener = scanned(thread.posts.get())
     assert opener.moderation_state == ModerationState.REDACTED
-    masked = _api().get(f"/api/threads/{thread.pk}/").json()["title"]
+    masked = api_as().get(f"/api/threads/{thread.pk}/").json()["title"]
     assert SECRET not in masked and "[contact details removed]" in masked
     case = Case.objects.get(post=opener)
     services.case_decide(case=case, moderator=moderator, action="approve", reason="a clinic")
-    assert _api().get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
+    assert api_as().get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
     services.case_reopen(case=case, moderator=moderator, reason="not a clinic")
-    assert _api().get(f"/api/threads/{thread.pk}/").json()["title"] == masked
+    assert api_as().get(f"/api/threads/{thread.pk}/").json()["title"] == masked
     call_command("rescan", "--all", "--now", stdout=io.StringIO())
-    assert _api().get(f"/api/threads/{thread.pk}/").json()["title"] == masked
-    page = _web().get(f"/forum/{category.slug}/").content.decode()
+    assert api_as().get(f"/api/threads/{thread.pk}/").json()["title"] == masked
+    page = web_as().get(f"/forum/{category.slug}/").content.decode()
     assert SECRET not in page
 
 
@@ -528,8 +509,8 @@ def test_a_redacted_title_comes_back_masked_after_approve_and_reopen(
 )
 def test_two_phone_numbers_side_by_side_are_never_public(article, established_member, body):
     post = forum_services.post_create(thread=article.thread, author=established_member, body=body)
-    _scan(post)
-    shown = _api().get(f"/api/posts/{post.pk}/")
+    scanned(post)
+    shown = api_as().get(f"/api/posts/{post.pk}/")
     assert shown.status_code == 404 or "0321" not in shown.json()["body"]
     assert shown.status_code == 404 or "0142" not in shown.json()["body"]
     assert shown.status_code == 404 or "12345" not in shown.json()["body"]
@@ -540,8 +521,8 @@ def test_every_occurrence_in_a_title_is_masked(category, established_member):
     thread = forum_services.thread_create(
         category=category, author=established_member, title=title, body="numbers"
     )
-    _scan(thread.posts.get())
-    shown = _api().get(f"/api/threads/{thread.pk}/")
+    scanned(thread.posts.get())
+    shown = api_as().get(f"/api/threads/{thread.pk}/")
     assert shown.status_code == 404 or "0321" not in shown.json()["title"]
 
 
@@ -555,10 +536,10 @@ def test_a_long_title_with_one_email_is_scanned_and_masked(category, established
     thread = forum_services.thread_create(
         category=category, author=established_member, title=title, body="Thank you."
     )
-    opener = _scan(thread.posts.get())
+    opener = scanned(thread.posts.get())
     assert Case.objects.filter(post=opener).exists(), "the moderators hear of it"
     assert opener.moderation_state == ModerationState.REDACTED
-    shown = _api().get(f"/api/threads/{thread.pk}/").json()["title"]
+    shown = api_as().get(f"/api/threads/{thread.pk}/").json()["title"]
     assert "ann@aol.uk" not in shown
 
 
@@ -567,12 +548,12 @@ def test_a_title_with_many_numbers_a_comma_apart_is_masked_everywhere(category, 
     thread = forum_services.thread_create(
         category=category, author=established_member, title=title, body="numbers"
     )
-    _scan(thread.posts.get())
-    shown = _api().get(f"/api/threads/{thread.pk}/")
+    scanned(thread.posts.get())
+    shown = api_as().get(f"/api/threads/{thread.pk}/")
     assert shown.status_code == 404 or "0113" not in shown.json()["title"]
-    page = _web().get(f"/forum/{category.slug}/").content.decode()
+    page = web_as().get(f"/forum/{category.slug}/").content.decode()
     assert "0113" not in page
-    assert "0113" not in _web().get("/").content.decode()
+    assert "0113" not in web_as().get("/").content.decode()
 
 
 # --- Escalated cases ---------------------------------------------------------------------------
@@ -582,7 +563,7 @@ def test_a_moderator_cannot_reopen_or_decide_an_escalated_case_anywhere(
     held_case, moderator, admin_user
 ):
     services.case_decide(case=held_case, moderator=moderator, action="escalate", reason="legal")
-    api, web = _api(moderator), _web(moderator)
+    api, web = api_as(moderator), web_as(moderator)
     for action in ("approve", "remove", "reopen", "escalate", "warn"):
         response = api.post(
             f"/api/moderation/cases/{held_case.pk}/decide/", {"action": action, "reason": "x"}
@@ -605,7 +586,7 @@ def test_a_moderator_cannot_reopen_or_decide_an_escalated_case_anywhere(
     assert response.status_code == 403
     held_case.refresh_from_db()
     assert held_case.status == CaseStatus.DECIDED
-    response = _api(admin_user).post(
+    response = api_as(admin_user).post(
         f"/api/moderation/cases/{held_case.pk}/decide/", {"action": "reopen", "reason": "x"}
     )
     assert response.status_code == 200
@@ -613,15 +594,15 @@ def test_a_moderator_cannot_reopen_or_decide_an_escalated_case_anywhere(
 
 
 def test_a_member_cannot_decide_by_api_or_page(held_case, member):
-    response = _api(member).post(
+    response = api_as(member).post(
         f"/api/moderation/cases/{held_case.pk}/decide/", {"action": "approve", "reason": "x"}
     )
     assert response.status_code == 403
-    response = _api().post(
+    response = api_as().post(
         f"/api/moderation/cases/{held_case.pk}/decide/", {"action": "approve", "reason": "x"}
     )
     assert response.status_code in (401, 403)
-    response = _web(member).post(
+    response = web_as(member).post(
         f"/moderation/cases/{held_case.pk}/decide/", {"action": "approve", "reason": "x"}
     )
     assert response.status_code == 403
@@ -644,7 +625,7 @@ def test_two_moderators_through_the_api_at_once(article, first, second):
     moderators = [UserFactory(username=f"racer{i}") for i in range(2)]
     for user in moderators:
         role_grant(user=user, role=Role.MODERATOR)
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=UserFactory(), body=COMMENT_1)
     )
     case = Case.objects.get(post=post)
@@ -657,7 +638,7 @@ def test_two_moderators_through_the_api_at_once(article, first, second):
 
     def run(index, action):
         try:
-            client = _api(moderators[index])
+            client = api_as(moderators[index])
             barrier.wait()
             codes[index] = client.post(
                 f"/api/moderation/cases/{case.pk}/decide/",
@@ -682,19 +663,19 @@ def test_two_moderators_through_the_api_at_once(article, first, second):
 
 
 def test_the_topic_count_does_not_give_a_held_thread_away(held_thread, category):
-    visible = {t["id"] for t in _api().get("/api/threads/").json()["results"]}
+    visible = {t["id"] for t in api_as().get("/api/threads/").json()["results"]}
     listed_here = sum(
-        1 for t in _api().get("/api/threads/").json()["results"] if t["category"] == category.slug
+        1 for t in api_as().get("/api/threads/").json()["results"] if t["category"] == category.slug
     )
     assert held_thread.pk not in visible
-    page = _web().get("/forum/").content.decode()
+    page = web_as().get("/forum/").content.decode()
     assert f"{listed_here + 1} topic" not in page
 
 
 def test_an_edit_after_the_page_was_drawn_is_refused_by_revision(article, new_member, moderator):
     """The page sends the revision it showed: even before the edit's scan, a decision on the old
     text is refused."""
-    post = _scan(
+    post = scanned(
         forum_services.post_create(thread=article.thread, author=new_member, body=COMMENT_1)
     )
     case = Case.objects.get(post=post)

@@ -13,23 +13,11 @@ from moderation import services
 from moderation.models import Case, Flag
 from tests.factories import UserFactory
 from tests.moderation.conftest import COMMENT_1
+from tests.utils import post_scanned, web_as
 
 pytestmark = pytest.mark.django_db
 
 PHONE = "040-23733200"
-
-
-def _scanned(thread, author, body):
-    post = forum_services.post_create(thread=thread, author=author, body=body)
-    services.post_scan(post_id=post.pk, revision=post.revision)
-    post.refresh_from_db()
-    return post
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _page(response) -> str:
@@ -38,7 +26,7 @@ def _page(response) -> str:
 
 @pytest.fixture
 def held_case(article, new_member):
-    return Case.objects.get(post=_scanned(article.thread, new_member, COMMENT_1))
+    return Case.objects.get(post=post_scanned(article.thread, new_member, COMMENT_1))
 
 
 def test_an_authors_edit_of_a_held_post_keeps_what_was_flagged_in_view(held_case, moderator):
@@ -50,7 +38,7 @@ def test_an_authors_edit_of_a_held_post_keeps_what_was_flagged_in_view(held_case
     edited.refresh_from_db()
     assert edited.moderation_state == ModerationState.HELD
 
-    page = _page(_client(moderator).get(f"/moderation/cases/{held_case.pk}/"))
+    page = _page(web_as(moderator).get(f"/moderation/cases/{held_case.pk}/"))
 
     assert "Every revision" in page and "Revision 1" in page
     assert f"<mark>{PHONE}</mark>" in page, "the flagged phone of revision 1 is still marked"
@@ -78,7 +66,7 @@ def test_a_page_drawn_before_someone_else_decided_gets_a_message_not_an_overwrit
     held_case, moderator
 ):
     other = UserFactory(username="other-mod", is_superuser=True)
-    client = _client(moderator)
+    client = web_as(moderator)
     page = _page(client.get(f"/moderation/cases/{held_case.pk}/"))
     version = re.search(r'name="version" value="(\d+)"', page).group(1)
     services.case_decide(case=held_case, moderator=other, action="approve", reason="Fine")
@@ -94,7 +82,7 @@ def test_a_page_drawn_before_someone_else_decided_gets_a_message_not_an_overwrit
 
 
 def test_the_api_answers_409_to_a_stale_version(held_case, moderator):
-    client = _client(moderator)
+    client = web_as(moderator)
     url = f"/api/moderation/cases/{held_case.pk}/decide/"
     seen = held_case.version
     assert client.post(url, {"action": "escalate", "reason": "Legal"}).status_code == 200
@@ -107,7 +95,7 @@ def test_the_api_answers_409_to_a_stale_version(held_case, moderator):
 
 
 def test_reopen_through_the_page(held_case, moderator):
-    client = _client(moderator)
+    client = web_as(moderator)
     services.case_decide(case=held_case, moderator=moderator, action="remove", reason="Spam")
     page = _page(client.get(f"/moderation/cases/{held_case.pk}/"))
     assert 'value="reopen"' in page
@@ -127,11 +115,11 @@ def test_an_escalated_case_cannot_be_decided_by_a_moderator_through_the_api(
     held_case, moderator, admin_user
 ):
     url = f"/api/moderation/cases/{held_case.pk}/decide/"
-    escalated = _client(moderator).post(url, {"action": "escalate", "reason": "Legal"})
+    escalated = web_as(moderator).post(url, {"action": "escalate", "reason": "Legal"})
     assert escalated.status_code == 200
 
-    refused = _client(moderator).post(url, {"action": "approve", "reason": "ok"})
-    allowed = _client(admin_user).post(url, {"action": "approve", "reason": "ok"})
+    refused = web_as(moderator).post(url, {"action": "approve", "reason": "ok"})
+    allowed = web_as(admin_user).post(url, {"action": "approve", "reason": "ok"})
 
     assert refused.status_code == 403 and allowed.status_code == 200
 
@@ -145,14 +133,14 @@ def test_a_post_with_hundreds_of_findings_makes_few_flags_and_masks_every_one(
     numbers = [f"020 7946 {i:04d}" for i in range(300)]
     body = "Ring any of these: " + ", ".join(numbers)
 
-    post = _scanned(article.thread, established_member, body)
+    post = post_scanned(article.thread, established_member, body)
 
     flags = Flag.objects.filter(post=post, kind="phone")
     assert 0 < flags.count() <= services.MAX_FLAGS_PER_KIND
     assert sum(1 + len(f.more_spans) for f in flags) == 300
     assert post.moderation_state == ModerationState.REDACTED
     assert not any(number in post.public_body for number in numbers)
-    response = _client(moderator).get(f"/moderation/cases/{post.case.pk}/")
+    response = web_as(moderator).get(f"/moderation/cases/{post.case.pk}/")
     assert response.status_code == 200 and "found " in _page(response)
 
 
@@ -165,17 +153,17 @@ def _checked_reason(page: str, action: str) -> str:
 
 
 def test_an_abuse_report_preselects_abusive_for_remove(article, established_member, moderator):
-    post = _scanned(article.thread, established_member, "Nobody wants you here.")
+    post = post_scanned(article.thread, established_member, "Nobody wants you here.")
     services.report_create(post=post, reporter=UserFactory(), reason="abuse")
 
-    page = _page(_client(moderator).get(f"/moderation/cases/{post.case.pk}/"))
+    page = _page(web_as(moderator).get(f"/moderation/cases/{post.case.pk}/"))
 
     assert _checked_reason(page, "remove") == "Abusive"
     assert _checked_reason(page, "warn") == "Please be kind to other members"
 
 
 def test_suspending_someone_never_warned_does_not_speak_of_a_warning(held_case, moderator):
-    page = _page(_client(moderator).get(f"/moderation/cases/{held_case.pk}/"))
+    page = _page(web_as(moderator).get(f"/moderation/cases/{held_case.pk}/"))
     suspend = re.search(r"<form[^>]*decision-suspend\b.*?</form>", page, re.S).group(0)
 
     assert "after a warning" not in suspend
@@ -184,10 +172,10 @@ def test_suspending_someone_never_warned_does_not_speak_of_a_warning(held_case, 
 
 def test_a_warned_author_can_be_suspended_for_repeating(article, moderator):
     author = UserFactory()
-    first = Case.objects.get(post=_scanned(article.thread, author, COMMENT_1))
+    first = Case.objects.get(post=post_scanned(article.thread, author, COMMENT_1))
     services.case_decide(case=first, moderator=moderator, action="warn", reason="No ads")
-    second = Case.objects.get(post=_scanned(article.thread, author, COMMENT_1 + " again"))
+    second = Case.objects.get(post=post_scanned(article.thread, author, COMMENT_1 + " again"))
 
-    page = _page(_client(moderator).get(f"/moderation/cases/{second.pk}/"))
+    page = _page(web_as(moderator).get(f"/moderation/cases/{second.pk}/"))
 
     assert _checked_reason(page, "suspend") == "Repeated advertising after a warning"

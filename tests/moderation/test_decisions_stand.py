@@ -3,7 +3,6 @@ made of the post; every decision leaves the post in a defined state; decisions c
 audited; escalated cases are the administrators'; one change of a case wins."""
 
 import io
-import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -16,18 +15,12 @@ from moderation import services
 from moderation.models import AuditEntry, Case, CaseStatus, Decision, FlagRule
 from tests.factories import UserFactory
 from tests.moderation.conftest import COMMENT_1
+from tests.utils import at_once, post_scanned
 
 pytestmark = pytest.mark.django_db
 
 PHONE = "040-23733200"
 PRACTITIONER = "Krishna Choudary"
-
-
-def _scanned(thread, author, body):
-    post = forum_services.post_create(thread=thread, author=author, body=body)
-    services.post_scan(post_id=post.pk, revision=post.revision)
-    post.refresh_from_db()
-    return post
 
 
 def _rescan():
@@ -51,7 +44,7 @@ def _hold_rule(admin, phrase: str, name: str = "hold-words") -> FlagRule:
 
 @pytest.fixture
 def held_case(article, new_member):
-    post = _scanned(article.thread, new_member, COMMENT_1)
+    post = post_scanned(article.thread, new_member, COMMENT_1)
     assert post.moderation_state == ModerationState.HELD
     return Case.objects.get(post=post)
 
@@ -74,7 +67,7 @@ def test_a_rescan_leaves_a_removed_post_removed(held_case, moderator, admin_user
 def test_a_new_hold_rule_does_not_hide_an_approved_post_but_reopens_its_case(
     article, established_member, moderator, admin_user, other_member
 ):
-    post = _scanned(article.thread, established_member, "Warm water soaks helped my fingers.")
+    post = post_scanned(article.thread, established_member, "Warm water soaks helped my fingers.")
     services.report_create(post=post, reporter=other_member, reason="other")
     case = Case.objects.get(post=post)
     services.case_decide(case=case, moderator=moderator, action="approve", reason="Fine")
@@ -120,7 +113,7 @@ def test_reports_on_an_approved_post_reopen_its_case_without_hiding_it(
     article, established_member, moderator, settings
 ):
     settings.MODERATION_AUTO_HIDE_REPORTS = 2
-    post = _scanned(article.thread, established_member, "A hospice nurse taught us to rest.")
+    post = post_scanned(article.thread, established_member, "A hospice nurse taught us to rest.")
     services.report_create(post=post, reporter=UserFactory(), reason="abuse")
     case = Case.objects.get(post=post)
     services.case_decide(case=case, moderator=moderator, action="approve", reason="Kind words")
@@ -163,7 +156,7 @@ def test_warn_on_a_held_post_keeps_it_hidden_as_removed(held_case, moderator):
 def test_warn_on_a_published_post_leaves_it_as_readers_see_it(
     article, established_member, other_member, moderator
 ):
-    post = _scanned(article.thread, established_member, "You are all fools.")
+    post = post_scanned(article.thread, established_member, "You are all fools.")
     services.report_create(post=post, reporter=other_member, reason="abuse")
     case = Case.objects.get(post=post)
 
@@ -234,32 +227,6 @@ def test_a_decision_on_an_older_version_of_the_case_is_refused(held_case, modera
 # --- Two at once -------------------------------------------------------------------------------
 
 
-def _race(action_a, action_b):
-    """Run two callables at the same moment in two database sessions; returns their outcomes."""
-    barrier = threading.Barrier(2)
-    outcomes = [None, None]
-
-    def run(index, action):
-        try:
-            barrier.wait()
-            action()
-            outcomes[index] = "ok"
-        except Exception as error:
-            outcomes[index] = type(error).__name__
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(0, action_a)),
-        threading.Thread(target=run, args=(1, action_b)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcomes
-
-
 # serialized_rollback: the tests after this one find the content types and rules migrations made.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
@@ -276,9 +243,9 @@ def test_of_two_simultaneous_changes_one_wins(article, first, second):
     _default_rules()
     for user in moderators:
         role_grant(user=user, role=Role.MODERATOR)
-    case = Case.objects.get(post=_scanned(article.thread, UserFactory(), COMMENT_1))
+    case = Case.objects.get(post=post_scanned(article.thread, UserFactory(), COMMENT_1))
 
-    outcomes = _race(
+    outcomes = at_once(
         lambda: services.case_decide(
             case=case, moderator=moderators[0], action=first, reason="one"
         ),
@@ -309,11 +276,11 @@ def test_a_scan_and_a_decision_at_once_both_finish(article):
     moderator = UserFactory(username="racing-mod")
     role_grant(user=moderator, role=Role.MODERATOR)
     for _ in range(5):
-        post = _scanned(article.thread, UserFactory(), COMMENT_1)
+        post = post_scanned(article.thread, UserFactory(), COMMENT_1)
         case = Case.objects.get(post=post)
         services.rule_save(rule=FlagRule.objects.get(detector="phone"), user=None)  # a new scan
 
-        outcomes = _race(
+        outcomes = at_once(
             lambda post=post: services.post_scan(post_id=post.pk, revision=post.revision),
             lambda case=case: services.case_decide(
                 case=case, moderator=moderator, action="remove", reason="Spam"
@@ -338,7 +305,7 @@ def test_a_reopen_of_a_post_scanned_before_verdicts_were_kept_uses_its_flags(hel
 def test_more_occurrences_found_by_new_rules_are_kept_and_reopen_the_case(
     article, established_member, moderator, admin_user
 ):
-    post = _scanned(article.thread, established_member, "Miracle drops. Ask me.")
+    post = post_scanned(article.thread, established_member, "Miracle drops. Ask me.")
     services.report_create(post=post, reporter=UserFactory(), reason="spam")
     case = Case.objects.get(post=post)
     services.case_decide(case=case, moderator=moderator, action="approve", reason="ok")
@@ -382,7 +349,7 @@ def test_a_clean_edit_updates_what_the_queue_sorts_on(held_case):
 def test_a_moderator_does_not_see_decisions_on_their_own_posts_case(article, moderator):
     from django.test import Client
 
-    post = _scanned(article.thread, moderator, "Ring my healer on 0113 496 0321")
+    post = post_scanned(article.thread, moderator, "Ring my healer on 0113 496 0321")
     services.report_create(post=post, reporter=UserFactory(), reason="spam")
     client = Client()
     client.force_login(moderator)

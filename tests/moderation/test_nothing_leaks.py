@@ -8,14 +8,13 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from forum import services
 from forum.models import ModerationState, Post, PostRevision
-from moderation import services as moderation_services
 from moderation.models import Flag
 from tests.conftest import broker_down
 from tests.factories import UserFactory
+from tests.utils import api_as, scanned
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +34,6 @@ def regular(db):
     return UserFactory(username="regular", date_joined=timezone.now() - timedelta(days=400))
 
 
-def _scan(post: Post) -> Post:
-    moderation_services.post_scan(post_id=post.pk, revision=post.revision)
-    post.refresh_from_db()
-    return post
-
-
-def _api(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
-
-
 def _threads_listed(client) -> set[int]:
     return {item["id"] for item in client.get("/api/threads/").json()["results"]}
 
@@ -56,28 +42,28 @@ def test_a_new_members_title_with_contact_details_is_flagged_and_hidden(category
     thread = services.thread_create(
         category=category, author=member, title=TITLE, body="Has anyone been to him?"
     )
-    opener = _scan(thread.posts.get())
+    opener = scanned(thread.posts.get())
 
     flags = Flag.objects.filter(post=opener, field="title")
     assert {f.kind for f in flags} >= {"phone", "email"}
     assert opener.moderation_state == ModerationState.HELD
     reader = UserFactory()
-    for client in (_api(), _api(reader)):
+    for client in (api_as(), api_as(reader)):
         assert thread.pk not in _threads_listed(client)
         assert client.get(f"/api/threads/{thread.pk}/").status_code == 404
         assert client.get(f"/api/threads/{thread.pk}/posts/").status_code == 404
     assert Client().get(f"/threads/{thread.pk}/").status_code == 404
-    assert _api(member).get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
+    assert api_as(member).get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
 
 
 def test_a_reply_does_not_make_a_held_threads_title_public(category, member, regular):
     thread = services.thread_create(category=category, author=member, title=TITLE, body="Hello")
-    _scan(thread.posts.get())
-    reply = _scan(services.post_create(thread=thread, author=member, body="Anyone?"))
+    scanned(thread.posts.get())
+    reply = scanned(services.post_create(thread=thread, author=member, body="Anyone?"))
     assert reply.number == 2
 
-    assert thread.pk not in _threads_listed(_api(regular))
-    assert _api(regular).get(f"/api/threads/{thread.pk}/").status_code == 404
+    assert thread.pk not in _threads_listed(api_as(regular))
+    assert api_as(regular).get(f"/api/threads/{thread.pk}/").status_code == 404
     page = Client().get("/forum/" + category.slug + "/")
     assert "Healer in Leeds" not in page.content.decode()
 
@@ -87,32 +73,32 @@ def test_an_established_members_title_is_masked_for_readers(category, regular):
     opener = thread.posts.get()
     assert opener.moderation_state == ModerationState.PENDING, "the pre-check holds it back"
 
-    opener = _scan(opener)
+    opener = scanned(opener)
 
     assert opener.moderation_state == ModerationState.REDACTED
-    shown = _api().get(f"/api/threads/{thread.pk}/").json()["title"]
+    shown = api_as().get(f"/api/threads/{thread.pk}/").json()["title"]
     assert (
         PHONE not in shown and "cure@healer" not in shown and "[contact details removed]" in shown
     )
-    assert _api(regular).get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
+    assert api_as(regular).get(f"/api/threads/{thread.pk}/").json()["title"] == TITLE
     page = Client().get(f"/threads/{thread.pk}/").content.decode()
     assert PHONE not in page
 
 
 def test_in_reply_to_names_only_a_post_the_reader_may_see(article, member, regular):
     held = services.post_create(thread=article.thread, author=member, body="Call 0113 496 0321")
-    _scan(held)
+    scanned(held)
     assert Post.objects.get(pk=held.pk).moderation_state == ModerationState.HELD
-    reply = _scan(
+    reply = scanned(
         services.post_create(thread=article.thread, author=regular, body="Thanks", parent=held)
     )
     assert reply.moderation_state == ModerationState.PUBLISHED
 
     page = Client().get(article.get_absolute_url()).content.decode()
     assert "In reply to" not in page and member.public_name not in page
-    posts = _api().get(f"/api/threads/{article.thread.pk}/posts/").json()["results"]
+    posts = api_as().get(f"/api/threads/{article.thread.pk}/posts/").json()["results"]
     assert [p["parent"] for p in posts if p["id"] == reply.pk] == [None]
-    own = _api(member).get(f"/api/threads/{article.thread.pk}/posts/").json()["results"]
+    own = api_as(member).get(f"/api/threads/{article.thread.pk}/posts/").json()["results"]
     assert [p["parent"] for p in own if p["id"] == reply.pk] == [held.pk]
 
 
@@ -132,7 +118,7 @@ def test_an_established_members_post_that_may_hold_contact_details_waits(article
     post = services.post_create(thread=article.thread, author=regular, body=body)
 
     assert post.moderation_state == ModerationState.PENDING
-    assert _api().get(f"/api/posts/{post.pk}/").status_code == 404
+    assert api_as().get(f"/api/posts/{post.pk}/").status_code == 404
 
 
 def test_a_clean_post_of_an_established_member_is_public_at_once(article, regular):
@@ -154,7 +140,7 @@ def test_the_pre_check_holds_while_the_broker_is_down(article, regular, redis_cl
 
 
 def test_the_admin_cannot_change_a_post_or_its_revisions(article, regular):
-    post = _scan(services.post_create(thread=article.thread, author=regular, body="First text"))
+    post = scanned(services.post_create(thread=article.thread, author=regular, body="First text"))
     services.post_edit(post=post, editor=regular, body="Second text")
     admin = UserFactory(username="root", is_staff=True, is_superuser=True)
     client = Client()
@@ -176,7 +162,7 @@ def test_the_admin_cannot_change_a_post_or_its_revisions(article, regular):
 def test_an_automatic_redaction_of_comment_1_masks_the_practitioner_too(article, regular):
     from tests.moderation.conftest import COMMENT_1
 
-    post = _scan(services.post_create(thread=article.thread, author=regular, body=COMMENT_1))
+    post = scanned(services.post_create(thread=article.thread, author=regular, body=COMMENT_1))
 
     assert post.moderation_state == ModerationState.REDACTED
     for leak in ("040-23733200", "Krishna Choudary", "8-3-945/A/22"):

@@ -19,6 +19,7 @@ from moderation import services
 from moderation.models import AuditEntry, Case, CaseStatus, Decision, FlagRule, Treatment
 from tests.factories import PostFactory, ThreadFactory, UserFactory
 from tests.moderation.conftest import COMMENT_1
+from tests.utils import post_scanned
 
 pytestmark = pytest.mark.django_db
 
@@ -26,25 +27,18 @@ PHONE = "040-23733200"
 QUEUE = "/moderation/"
 
 
-def _scanned_post(thread, author, body):
-    post = forum_services.post_create(thread=thread, author=author, body=body)
-    services.post_scan(post_id=post.pk, revision=post.revision)
-    post.refresh_from_db()
-    return post
-
-
 @pytest.fixture
 def flagged_case(article, new_member):
     """COMMENT_1 by a new member: a practitioner's address and phone number and a cure claim,
     held until a moderator decides."""
-    post = _scanned_post(article.thread, new_member, COMMENT_1)
+    post = post_scanned(article.thread, new_member, COMMENT_1)
     return Case.objects.get(post=post)
 
 
 @pytest.fixture
 def reported_case(article, established_member, other_member):
     """A harmless post a reader reported as spam: low severity, no flags."""
-    post = _scanned_post(article.thread, established_member, "My fingers hurt in the cold.")
+    post = post_scanned(article.thread, established_member, "My fingers hurt in the cold.")
     services.report_create(post=post, reporter=other_member, reason="spam", note="odd")
     return Case.objects.get(post=post)
 
@@ -240,7 +234,7 @@ def test_the_queue_pages_keep_the_filters(mod_client, article):
 
 def _make_cases(count: int, thread) -> None:
     for n in range(count):
-        post = _scanned_post(thread, UserFactory(), f"Call me on 040-2373{n:04d}, I can help.")
+        post = post_scanned(thread, UserFactory(), f"Call me on 040-2373{n:04d}, I can help.")
         services.report_create(post=post, reporter=UserFactory(), reason="spam")
         services.case_claim(case=Case.objects.get(post=post), moderator=UserFactory())
 
@@ -278,7 +272,7 @@ def test_the_case_page_marks_the_phone_number_with_its_explanation(mod_client, f
 
 
 def test_the_case_page_shows_the_post_in_context(mod_client, article, new_member, other_member):
-    parent = _scanned_post(article.thread, other_member, "Has anyone found something that helps?")
+    parent = post_scanned(article.thread, other_member, "Has anyone found something that helps?")
     post = forum_services.post_create(
         thread=article.thread, author=new_member, body=COMMENT_1, parent=parent
     )
@@ -304,7 +298,7 @@ def test_the_case_page_shows_the_post_in_context(mod_client, article, new_member
 
 
 def test_the_case_page_escapes_what_members_wrote(mod_client, article, new_member):
-    post = _scanned_post(
+    post = post_scanned(
         article.thread, new_member, '<script>alert("x")</script> call 040-23733200 <b>now</b>'
     )
     case = Case.objects.get(post=post)
