@@ -389,3 +389,23 @@ def case_revisions(*, case: Case) -> list[RevisionView]:
         )
         before = body
     return views
+
+
+def case_main_category(*, case: Case, flags) -> str:
+    """The category a case is mostly about: its worst flag's, else its first report's reason."""
+    if flags:
+        return max(flags, key=lambda f: (f.severity, f.score)).category
+    first = case.reports.order_by("created_at").values_list("reason", flat=True).first()
+    return first or ""
+
+
+def standing_decision_time(*, case: Case):
+    """When the decision that still stands was made (a case reopened by new findings keeps it),
+    or None."""
+    if case.decided_revision is None:
+        return None
+    return (
+        case.decisions.exclude(action__in=[DecisionAction.ESCALATE, DecisionAction.REOPEN])
+        .values_list("created_at", flat=True)
+        .first()
+    )

@@ -319,20 +319,12 @@ def case_unclaim(request: HttpRequest, pk: int) -> HttpResponse:
 # --- One case ----------------------------------------------------------------------------------
 
 
-def _main_category(case: Case, flags: list[Flag]) -> str:
-    """The category a case is mostly about: its worst flag's, else its first report's reason."""
-    if flags:
-        return max(flags, key=lambda f: (f.severity, f.score)).category
-    first = case.reports.order_by("created_at").values_list("reason", flat=True).first()
-    return first or ""
-
-
 def _decision_forms(
     request: HttpRequest, case: Case, flags: list[Flag], failed: DecisionForm | None
 ) -> list[dict]:
     post = case.post
     has_contact = any(flag.category == CONTACT for flag in flags)
-    category = _main_category(case, flags)
+    category = selectors.case_main_category(case=case, flags=flags)
     warned = selectors.author_was_warned(author=post.author)
     cards = []
     for action in DECISION_ORDER:
@@ -379,7 +371,7 @@ def _case_page(
 ) -> HttpResponse:
     post = case.post
     flags = list(selectors.case_flags(case=case))
-    decided_at = case.decided_at or _last_decision_time(case)
+    decided_at = case.decided_at or selectors.standing_decision_time(case=case)
     for number, flag in enumerate(flags, start=1):
         flag.number = number
         flag.category_label = CATEGORY_LABELS.get(flag.category, flag.category)
@@ -438,17 +430,6 @@ def _case_page(
             "claimed_by_me": case.assignee_id == request.user.pk,
         },
         status=status,
-    )
-
-
-def _last_decision_time(case: Case):
-    """When the decision that still stands was made (a case reopened by new findings keeps it)."""
-    if case.decided_revision is None:
-        return None
-    return (
-        case.decisions.exclude(action__in=[DecisionAction.ESCALATE, DecisionAction.REOPEN])
-        .values_list("created_at", flat=True)
-        .first()
     )
 
 
