@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from . import fastre
-from .contact import RawFinding
+from .findings import RawFinding
 from .types import CONTACT
 
 _STREET_SUFFIX = (

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import fastre
-from .contact import RawFinding
+from .findings import RawFinding
 from .types import CLAIMS, TreatmentEntry
 
 if TYPE_CHECKING:  # scikit-learn is imported only when the classifier is first needed

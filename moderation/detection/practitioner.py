@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 
 from . import fastre
-from .contact import RawFinding
+from .findings import RawFinding
 from .types import CONTACT
 
 _TITLE = (

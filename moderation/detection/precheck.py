@@ -12,7 +12,7 @@ form, and most clean posts are answered by a handful of RE2 passes.
 
 What each guard is:
 
-- phone: a digit cluster that :func:`.contact.find_phones` would go on to read as a number
+- phone: a digit cluster that :func:`.phone.find_phones` would go on to read as a number
   (seven or more digits after the engine's normalisation, which also turns "four zero two",
   spaced digits, full-width digits and "O" for zero into digits; not a date, a PMID, an
   order number or a dose).  The numbering plans are not asked: every such cluster counts.
@@ -34,7 +34,7 @@ their scan.
 
 from __future__ import annotations
 
-from . import address, contact, fastre, practitioner, rules
+from . import address, email, fastre, handle, phone, practitioner, rules, website
 from .normalise import normalise
 from .scan import compiled, default_ruleset
 from .types import CONTACT, Ruleset
@@ -46,21 +46,21 @@ def _any_of(*patterns) -> fastre.Regex:
 
 
 _EMAIL_GATE = _any_of(
-    contact._EMAIL_PLAIN,
-    contact._EMAIL_OBFUSCATED,
-    contact._EMAIL_PROVIDER_ONLY,
-    contact._PROVIDER_NAMED,
+    email._EMAIL_PLAIN,
+    email._EMAIL_OBFUSCATED,
+    email._EMAIL_PROVIDER_ONLY,
+    email._PROVIDER_NAMED,
 )
-_URL_GATE = contact._URL
+_URL_GATE = website._URL
 # Every handle pattern but "@name", which is checked on its own: most "@" in posts are
 # replies to other members, and the words around them settle it cheaply.
 _HANDLE_GATE = _any_of(
-    contact._MESSENGER_NUMBER,
-    contact._PLATFORM_ME,
-    contact._SEARCH_ON,
-    contact._NAME_ON_SOCIAL,
-    contact._HANDLE_LINK_FULL,
-    contact._HANDLE_AFTER_PLATFORM,
+    handle._MESSENGER_NUMBER,
+    handle._PLATFORM_ME,
+    handle._SEARCH_ON,
+    handle._NAME_ON_SOCIAL,
+    handle._HANDLE_LINK_FULL,
+    handle._HANDLE_AFTER_PLATFORM,
 )
 # A titled name counts only with a solicitation aimed at someone ("call him", "see Dr X")
 # or one after the name ("Dr X ... is the one you should see"); "Dr Patel was kind" is not
@@ -88,8 +88,8 @@ def _found(raws, cr, detector: str) -> bool:
 
 def _handles(norm: str):
     if _HANDLE_GATE.search(norm):
-        return contact.find_handles(norm)
-    return contact.at_handles(norm) if "@" in norm else []
+        return handle.find_handles(norm)
+    return handle.at_handles(norm) if "@" in norm else []
 
 
 def _practitioner_gate(norm: str) -> bool:
@@ -108,8 +108,8 @@ def _always(norm: str) -> bool:
 
 # (detector, its guard, the detector), cheapest and commonest first.
 _STEPS = (
-    ("email", _EMAIL_GATE.search, contact.find_emails),
-    ("url", _URL_GATE.search, contact.find_urls),
+    ("email", _EMAIL_GATE.search, email.find_emails),
+    ("url", _URL_GATE.search, website.find_urls),
     ("handle", _always, _handles),
     ("address", address._ANCHOR_SET.Match, address.find_addresses),
     ("practitioner", _practitioner_gate, _practitioners),
@@ -124,7 +124,7 @@ def contact_hint(text: str, ruleset: Ruleset | None = None) -> str | None:
     cr = compiled(ruleset if ruleset is not None else default_ruleset())
     enabled = cr.enabled
     norm = normalise(text).text
-    if "phone" in enabled and next(contact.phone_candidates(norm), None) is not None:
+    if "phone" in enabled and next(phone.phone_candidates(norm), None) is not None:
         return REASONS["phone"]
     for name, guard, detector in _STEPS:
         if name in enabled and guard(norm) and _found(detector(norm), cr, name):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import re2
 
-from .contact import RawFinding
+from .findings import RawFinding
 from .types import KeywordRule, PatternRule
 
 MAX_PATTERN_LENGTH = 2000

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import phonenumbers
 
-from . import address, claims, contact, fastre, practitioner, rules
+from . import address, claims, email, fastre, handle, phone, practitioner, rules, website
+from .findings import RawFinding
 from .lexicon import DEFAULT_TREATMENTS
 from .normalise import normalise
 from .types import CLAIMS, CONTACT, DETECTOR_NAMES, Finding, Ruleset
@@ -36,9 +37,9 @@ _OFFERED_KINDS = frozenset(["phone", "email", "url", "handle"])
 _TITLED_DOCTOR = fastre.compile(r"\b(?:Dr|Doctor|Prof|Professor)\b\.?\s{0,2}[A-Z]")
 
 _CONTACT_DETECTORS: tuple[tuple[str, Callable], ...] = (
-    ("email", contact.find_emails),
-    ("url", contact.find_urls),
-    ("handle", contact.find_handles),
+    ("email", email.find_emails),
+    ("url", website.find_urls),
+    ("handle", handle.find_handles),
     ("address", address.find_addresses),
 )
 
@@ -144,7 +145,7 @@ def _dedupe(findings: list[Finding], text: str) -> list[Finding]:
     return kept
 
 
-def _to_finding(raw: contact.RawFinding, original: str, span: tuple[int, int]) -> Finding | None:
+def _to_finding(raw: RawFinding, original: str, span: tuple[int, int]) -> Finding | None:
     start, end = span
     if not 0 <= start < end <= len(original):
         return None
@@ -179,7 +180,7 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
     enabled = cr.enabled
     findings: list[Finding] = []
 
-    def keep(raw: contact.RawFinding, span: tuple[int, int], detector: str) -> None:
+    def keep(raw: RawFinding, span: tuple[int, int], detector: str) -> None:
         if raw.score < cr.thresholds.get(detector, 0.0):
             return
         finding = _to_finding(raw, text, span)
@@ -190,9 +191,9 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
     contact_names = {"phone", "email", "url", "handle", "address", "practitioner"}
     if enabled & contact_names:
         norm = normalise(text)
-        raws: list[contact.RawFinding] = []
+        raws: list[RawFinding] = []
         if "phone" in enabled:
-            raws += _run("phone", contact.find_phones, norm.text, cr.regions)
+            raws += _run("phone", phone.find_phones, norm.text, cr.regions)
         for name, func in _CONTACT_DETECTORS:
             if name in enabled:
                 raws += _run(name, func, norm.text)
@@ -234,13 +235,13 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
     return _dedupe(findings, text)
 
 
-def _drop_contained(raws: list[contact.RawFinding]) -> list[contact.RawFinding]:
+def _drop_contained(raws: list[RawFinding]) -> list[RawFinding]:
     """Drop a URL that is the domain of an email or a messaging link, and a phone number
     inside a messaging link ("wa.me/9198..."): the larger finding already covers it."""
     covers = [
         r
         for r in raws
-        if r.kind == "email" or (r.kind == "handle" and r.explanation != contact.MESSENGER_NUMBER)
+        if r.kind == "email" or (r.kind == "handle" and r.explanation != handle.MESSENGER_NUMBER)
     ]
     if not covers:
         return raws

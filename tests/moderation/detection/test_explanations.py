@@ -7,7 +7,7 @@ import re
 import pytest
 
 from moderation.detection import CLAIMS, scan
-from moderation.detection.contact import phone_explanation
+from moderation.detection.phone import phone_explanation
 
 # Things that must never reach a moderator: ISO region codes in place of a name, rule ids,
 # reprs of Python objects, jargon from the phone library.

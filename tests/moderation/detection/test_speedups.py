@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from moderation.detection import fastre
 from moderation.detection.classifier import default_classifier, train_claims_classifier
-from moderation.detection.contact import _classify_number
+from moderation.detection.phone import _classify_number
 
 PATTERNS = [r"\b\w+\b", r"(a)(é)?", r"x*", r"(?i:caf[ée])\s*(\d+)?", r"(?P<n>[^\s]+)\s", r"\d{2,}"]
 TEXT = st.text(alphabet="aé x1 2Ω\n.cafÉ", max_size=40)
@@ -105,7 +105,7 @@ WINDOW = st.text(alphabet="ab ref no. call me on: #$\n\t\x0b\x1céK-)(", max_siz
 @settings(max_examples=400, deadline=None)
 @given(WINDOW)
 def test_py_compatible_patterns_agree_with_python_re(text):
-    from moderation.detection.contact import _CURRENCY_BEFORE, _NOT_PHONE_BEFORE, _PHONE_CONTEXT
+    from moderation.detection.phone import _CURRENCY_BEFORE, _NOT_PHONE_BEFORE, _PHONE_CONTEXT
 
     for regex in (_PHONE_CONTEXT, _NOT_PHONE_BEFORE, _CURRENCY_BEFORE):
         assert bool(regex.search(text)) == bool(regex.python.search(text))
@@ -133,7 +133,7 @@ def test_classifier_text_preparation_and_tokens_match_the_regular_expressions(te
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="0123456789 ()-+٣", max_size=20))
 def test_digit_count_matches_the_regular_expression(text):
-    from moderation.detection.contact import _DIGIT, _count_digits
+    from moderation.detection.phone import _DIGIT, _count_digits
 
     assert _count_digits(text) == len(_DIGIT.findall(text))
 
@@ -144,7 +144,7 @@ def test_validity_check_matches_phonenumbers():
 
     import phonenumbers
 
-    from moderation.detection.contact import _valid_for_region
+    from moderation.detection.phone import _valid_for_region
 
     regions = [*REGIONS, "IE", "AE", "SG", "JE", "IM", "BR"]
     numbers = []
