@@ -27,7 +27,7 @@ venv: $(STAMP) ## Create .venv and install the project with its pinned dependenc
 CLAIMS_MODEL := $(or $(CLAIMS_MODEL_PATH),var/claims-model.pickle)
 .PHONY: claims-model
 claims-model: $(CLAIMS_MODEL) ## Train the claims classifier once and save it (CLAIMS_MODEL_PATH)
-$(CLAIMS_MODEL): $(STAMP) moderation/detection/classifier.py $(wildcard moderation/detection/data/claims_*.jsonl)
+$(CLAIMS_MODEL): $(STAMP) moderation/detection/classifier.py moderation/detection/encoder.py $(wildcard moderation/detection/data/claims_*.jsonl)
 	CLAIMS_MODEL_PATH=$(CLAIMS_MODEL) $(BIN)/python manage.py claims_model
 
 migrate: venv ## Apply database migrations

@@ -1,18 +1,19 @@
 """`make bench-detect`: quality and speed of the detection engine on the labelled corpus, side by
 side with Microsoft Presidio's analyzer when it is installed (`pip install -e '.[bench]'`).
 
-    python -m moderation.benchmarks [--corpus tests/data/corpus.jsonl] [--seconds 5]
-                                    [--write docs/benchmarks.md] [--errors]
+    python -m moderation.benchmarks [--only corpus|holdout|realworld_dev|realworld_test ...]
+                                    [--seconds 5] [--write docs/benchmarks.md] [--errors FILE]
 
 Quality is post-level: a post counts as predicted for a category (or kind) when the engine returns
-at least one finding of it. Speed is measured on ~1 KB posts (corpus posts joined and cut at 1,024
-characters) in this one process, pinned to one CPU core where the system allows it, with every
-detector on. Nothing here imports Django.
+at least one finding of it, on each labelled set in DATA_SETS. Speed is measured on ~1 KB posts
+(posts joined and cut at 1,024 characters) in this one process, pinned to one CPU core where the
+system allows it, with every detector on. Nothing here imports Django.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -215,12 +216,17 @@ def _cpu_model() -> str:
 def _row(name: str, s: Score, target: tuple[float, float] | None = None) -> str:
     verdict = ""
     if target:
-        ok = s.precision >= target[0] and s.f1 >= target[1]
-        verdict = f"{'met' if ok else 'NOT met'} (P ≥ {target[0]:.2f}, F1 ≥ {target[1]:.2f})"
+        met = "met" if _meets(s, target) else "NOT met"
+        verdict = f"{met} (P ≥ {target[0]:.2f}, F1 ≥ {target[1]:.2f})"
     return (
         f"| {name} | {s.tp + s.fn} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f}"
         f" | {s.tp} / {s.fp} / {s.fn} | {verdict} |"
     )
+
+
+def _meets(s: Score, target: tuple[float, float]) -> bool:
+    # Rounded as shown: a target is met or missed by what the table says.
+    return round(s.precision, 3) >= target[0] and round(s.f1, 3) >= target[1]
 
 
 QUALITY_HEADER = [
@@ -229,97 +235,394 @@ QUALITY_HEADER = [
 ]
 
 
-def quality_table(rows: list[dict], ruleset: detection.Ruleset) -> tuple[list[str], bool]:
+@dataclass(frozen=True)
+class DataSet:
+    """A labelled file and what the engine must reach on it: {category: (precision, F1)}."""
+
+    key: str
+    title: str
+    path: Path
+    about: str
+    targets: dict[str, tuple[float, float]]
+
+
+DATA_SETS = (
+    DataSet(
+        "corpus",
+        "Development corpus",
+        Path("tests/data/corpus.jsonl"),
+        "Posts written for this project; the patterns were tuned on its mistakes, so these "
+        "figures are optimistic. Target: no worse than before the claims model (contact F1 "
+        "0.995, claims F1 0.97) and claims precision ≥ 0.95.",
+        {CONTACT: (0.97, 0.995), CLAIMS: (0.95, 0.97)},
+    ),
+    DataSet(
+        "holdout",
+        "Held-out set",
+        Path("tests/data/holdout.jsonl"),
+        "Written by a different author, never used for tuning. Target: no worse than before "
+        "the claims model (contact F1 0.945, claims F1 0.875) and claims precision ≥ 0.95.",
+        {CONTACT: (0.97, 0.945), CLAIMS: (0.95, 0.875)},
+    ),
+    DataSet(
+        "realworld_dev",
+        "Real-world-style development split",
+        Path("tests/data/realworld_dev.jsonl"),
+        "Written after reading real public writing (spam comments, healers' adverts, vendor "
+        "copy, news, abstracts, charity pages, forums) in eight languages; thresholds and "
+        "patterns were tuned on its mistakes.",
+        {CONTACT: (0.98, 0.97), CLAIMS: (0.90, 0.85)},
+    ),
+    DataSet(
+        "realworld_test",
+        "Real-world-style test split",
+        Path("tests/data/realworld_test.jsonl"),
+        "Written by another author in the same genres and languages, never looked at while "
+        "tuning: the honest estimate. Targets: claims F1 ≥ 0.85 at precision ≥ 0.90, contact "
+        "details F1 ≥ 0.97 at precision ≥ 0.98.",
+        {CONTACT: (0.98, 0.97), CLAIMS: (0.90, 0.85)},
+    ),
+)
+
+
+def quality_table(
+    rows: list[dict],
+    ruleset: detection.Ruleset,
+    targets: dict[str, tuple[float, float]] | None = None,
+    predict: Predict | None = None,
+) -> tuple[list[str], bool]:
     """Rows of the quality table per category and kind, and whether the targets are met."""
+    targets = targets if targets is not None else TARGETS
     gold_kinds = sorted({k for row in rows for k in row.get("kinds", [])})
     by_category = {
         CONTACT: [k for k in gold_kinds if k in CONTACT_KINDS],
         CLAIMS: [k for k in gold_kinds if k not in CONTACT_KINDS],
     }
-    scores = score(rows, engine_predict(ruleset), [CONTACT, CLAIMS, *gold_kinds])
+    predict = predict or engine_predict(ruleset)
+    scores = score(rows, predict, [CONTACT, CLAIMS, *gold_kinds])
     lines, met = list(QUALITY_HEADER), True
     for category in (CONTACT, CLAIMS):
-        s, target = scores[category], TARGETS[category]
+        s, target = scores[category], targets.get(category)
         lines.append(_row(f"**{category}**", s, target))
-        met &= s.precision >= target[0] and s.f1 >= target[1]
+        if target:
+            met &= _meets(s, target)
         lines += [_row(f"{category} / {kind}", scores[kind]) for kind in by_category[category]]
     return lines, met
 
 
-def report(corpus: Path, holdout: Path | None, seconds: float) -> tuple[str, bool]:
-    rows = load_corpus(corpus)
+def language_table(rows: list[dict], predict: Predict) -> list[str]:
+    """Precision / recall / F1 per category for each language of the posts."""
+    languages = sorted({row.get("lang", "en") for row in rows})
+    lines = [
+        "| language | posts | contact P / R / F1 | claims P / R / F1 |",
+        "| --- | --- | --- | --- |",
+    ]
+    for language in languages:
+        subset = [row for row in rows if row.get("lang", "en") == language]
+        scores = score(subset, predict, [CONTACT, CLAIMS])
+        cells = [
+            f"{scores[c].precision:.2f} / {scores[c].recall:.2f} / {scores[c].f1:.2f} "
+            f"({scores[c].tp + scores[c].fn} posts)"
+            for c in (CONTACT, CLAIMS)
+        ]
+        lines.append(f"| {language} | {len(subset)} | {cells[0]} | {cells[1]} |")
+    return lines
+
+
+def confusion_table(rows: list[dict], predict: Predict) -> list[str]:
+    """For the posts of each labelled kind (and the clean ones): how many the engine gave
+    each kind, or nothing at all."""
+    gold_kinds = sorted({k for row in rows for k in row.get("kinds", [])})
+    columns = [*gold_kinds, "nothing"]
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for row in rows:
+        predicted = predict(row["text"]) & set(gold_kinds)
+        for gold in row.get("kinds") or ["(clean)"]:
+            totals[gold] += 1
+            for kind in predicted or {"nothing"}:
+                counts[gold, kind] += 1
+    lines = [
+        "| labelled \\ found | posts | " + " | ".join(columns) + " |",
+        "| --- | --- |" + " --- |" * len(columns),
+    ]
+    for gold in [*gold_kinds, "(clean)"]:
+        cells = [str(counts[gold, c]) if counts[gold, c] else "·" for c in columns]
+        lines.append(f"| {gold} | {totals[gold]} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def worst_mistakes(rows: list[dict], ruleset: detection.Ruleset, limit: int = 20) -> list[str]:
+    """The category-level mistakes that matter most: false alarms with the highest scores
+    first (what a moderator would be shown most confidently), then misses."""
+    wrong = []
+    for row in rows:
+        findings = detection.scan(row["text"], ruleset)
+        for category in (CONTACT, CLAIMS):
+            mine = [f for f in findings if f.category == category]
+            labelled = category in row.get("categories", [])
+            if labelled == bool(mine):
+                continue
+            if mine:
+                top = max(mine, key=lambda f: f.score)
+                why = f"{top.kind} {top.score:.2f} `{top.rule}`: {top.explanation}"
+                wrong.append((0, -top.score, row, category, "false alarm", why))
+            else:
+                wrong.append((1, -len(row["text"]), row, category, "missed", ""))
+    wrong.sort(key=lambda w: (w[0], w[1], w[2]["id"]))
+    lines = [
+        "| post | lang / genre | mistake | labels | what the engine said | text |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for _, _, row, category, what, why in wrong[:limit]:
+        text = " ".join(row["text"].split())
+        text = (text[:150] + "…") if len(text) > 150 else text
+        cell = text.replace("|", "\\|")
+        lines.append(
+            f"| {row['id']} | {row.get('lang', 'en')} / {row.get('genre', '')} | {what}: "
+            f"{category} | {', '.join(row.get('kinds', [])) or 'clean'} | "
+            f"{why.replace('|', '/')[:160]} | {cell} |"
+        )
+    return lines
+
+
+def _without_embeddings() -> Callable[[], object]:
+    """A classifier trained on the same sentences without sentence embeddings: the claims
+    engine as it works where the encoder's package is not installed."""
+    from moderation.detection.classifier import train_claims_classifier
+
+    model = train_claims_classifier(encoder=None)
+    return lambda: model
+
+
+def engine_predict_with(classifier_factory) -> Predict:
+    """Predictions of the default rules with another claims classifier."""
+    scan_module = importlib.import_module("moderation.detection.scan")
+
+    def predict(text: str) -> set[str]:
+        saved = scan_module._classifier
+        scan_module._classifier = classifier_factory
+        try:
+            findings = detection.scan(text, detection.default_ruleset())
+        finally:
+            scan_module._classifier = saved
+        return {f.category for f in findings} | {f.kind for f in findings}
+
+    return predict
+
+
+def latencies(run: Callable[[str], object], texts: list[str], repeats: int = 3) -> list[float]:
+    """Wall-clock milliseconds of each call, over `repeats` passes after a warm-up pass."""
+    for text in texts[:50]:
+        run(text)
+    out = []
+    for _ in range(repeats):
+        for text in texts:
+            started = time.perf_counter()
+            run(text)
+            out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def model_cost(posts: list[str]) -> tuple[float, float, float]:
+    """(share of posts on which the claims classifier runs, sentences per such post, and
+    milliseconds per sentence of the classifier with its encoder)."""
+    from moderation.detection import classifier as classifier_module
+
+    scan_module = importlib.import_module("moderation.detection.scan")
+
+    model = classifier_module.default_classifier()
+    sentences: list[str] = []
+    calls = 0
+
+    class Counting:
+        def predict(self, batch):
+            nonlocal calls
+            calls += 1
+            sentences.extend(batch)
+            return model.predict(batch)
+
+    saved = scan_module._classifier
+    scan_module._classifier = Counting
+    try:
+        for text in posts:
+            detection.scan(text, detection.default_ruleset())
+    finally:
+        scan_module._classifier = saved
+    started = time.process_time()
+    for _ in range(3):
+        model.predict(sentences)
+    per_sentence = (time.process_time() - started) / 3 / max(1, len(sentences)) * 1000
+    return calls / len(posts), len(sentences) / max(1, calls), per_sentence
+
+
+def worker_memory() -> str:
+    """Resident memory of a fresh process after the worker's warm-up (rules, claims model,
+    sentence encoder, language model), measured in a child process."""
+    import subprocess
+
+    code = (
+        "import resource, moderation.detection as d; d.warm_up(); "
+        "d.scan('My aunt was cured by this herbal tea, call 0803 123 4567'); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=300
+    )
+    if done.returncode != 0:
+        return f"not measured ({done.stderr.strip().splitlines()[-1:]})"
+    return f"{int(done.stdout.split()[-1]) / 1024:,.0f} MB"
+
+
+def report(sets: list[DataSet], seconds: float) -> tuple[str, bool]:
     ruleset = detection.default_ruleset()
     detection.warm_up()
     pinned = _pin_to_one_core()
-    posts = one_kilobyte_posts(rows)
-    our_speed = throughput(lambda t: detection.scan(t, ruleset), posts, seconds)
+    from moderation.detection.classifier import default_classifier
 
-    clean = sum(1 for r in rows if not r["categories"])
-    table, met = quality_table(rows, ruleset)
+    encoder = default_classifier().encoder_name or "none (tf-idf only)"
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
-        f"{_cpu_model()}, {pinned}.",
-        "",
-        f"### Development corpus: `{corpus}` ({len(rows)} posts, {clean} without any label)",
-        "",
-        "Every detector on, default rules. The detectors were tuned while looking at the "
-        "mistakes made on this corpus, so these figures are optimistic.",
-        "",
-        *table,
+        f"{_cpu_model()}, {pinned}. Claims classifier: tf-idf n-grams with sentence "
+        f"embeddings from `{encoder}`.",
         "",
     ]
-    if holdout is not None and holdout.exists():
-        held = load_corpus(holdout)
-        held_table, _ = quality_table(held, ruleset)
-        held_clean = sum(1 for r in held if not r["categories"])
-        lines += [
-            f"### Held-out set: `{holdout}` ({len(held)} posts, {held_clean} without any label)",
+    met = True
+    plain = engine_predict_with(_without_embeddings())
+    summary = [
+        "| data set | posts | contact P / R / F1 | claims P / R / F1 | claims F1 without "
+        "embeddings | targets |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    sections: list[str] = []
+    test_rows: list[dict] = []
+    for data in sets:
+        if not data.path.exists():
+            sections += [f"### {data.title}: `{data.path}` is missing", ""]
+            met = False
+            continue
+        rows = load_corpus(data.path)
+        if data.key == "realworld_test":
+            test_rows = rows
+        predict = engine_predict(ruleset)
+        table, ok = quality_table(rows, ruleset, data.targets, predict)
+        met &= ok
+        scores = score(rows, predict, [CONTACT, CLAIMS])
+        without = score(rows, plain, [CLAIMS])[CLAIMS]
+        c, k = scores[CONTACT], scores[CLAIMS]
+        summary.append(
+            f"| {data.title} | {len(rows)} | {c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f} "
+            f"| {k.precision:.3f} / {k.recall:.3f} / **{k.f1:.3f}** | {without.f1:.3f} | "
+            f"{'met' if ok else 'NOT met'} |"
+        )
+        clean = sum(1 for r in rows if not r.get("categories"))
+        sections += [
+            f"### {data.title}: `{data.path}` ({len(rows)} posts, {clean} without any label)",
             "",
-            "Written separately and never looked at while tuning: the honest estimate of "
-            "quality on posts the engine has not seen. (Targets are judged on the development "
-            "corpus, as the issue sets them; shown here for comparison.)",
+            data.about,
             "",
-            *held_table,
+            *table,
             "",
         ]
+        if any("lang" in r for r in rows):
+            sections += ["By language:", "", *language_table(rows, predict), ""]
+        sections += [
+            "Confusion of the labelled kinds (posts of each label, by the kinds found):",
+            "",
+            *confusion_table(rows, predict),
+            "",
+        ]
+    lines += ["### Summary", "", *summary, "", *sections]
+    if test_rows:
+        lines += [
+            "### The twenty worst mistakes on the real-world-style test split",
+            "",
+            "False alarms first, highest score first; then misses, longest post first.",
+            "",
+            *worst_mistakes(test_rows, ruleset),
+            "",
+        ]
+
+    speed_rows = load_corpus(sets[0].path) + (test_rows or [])
+    posts = one_kilobyte_posts(speed_rows)
+    our_speed = throughput(lambda t: detection.scan(t, ruleset), posts, seconds)
+    ours = latencies(lambda t: detection.scan(t, ruleset), posts)
+    plain_model = _without_embeddings()
+    scan_module = importlib.import_module("moderation.detection.scan")
+
+    def scan_plain(text: str):
+        saved = scan_module._classifier
+        scan_module._classifier = plain_model
+        try:
+            return detection.scan(text, ruleset)
+        finally:
+            scan_module._classifier = saved
+
+    theirs_plain = latencies(scan_plain, posts)
+    share, per_post, per_sentence = model_cost(posts)
+    p95 = _percentile(ours, 0.95)
+    met &= p95 <= 25
     lines += [
-        f"Speed: **{our_speed}** on one core, {len(posts)} posts of {POST_SIZE} characters "
-        f"a pass, at least {seconds:g} s of CPU time (target: 1,000 posts per second).",
+        "### Cost",
+        "",
+        f"{len(posts)} posts of {POST_SIZE} characters (the development corpus and the "
+        "test split, joined and cut), one core, every detector on, default rules.",
+        "",
+        "| engine | median ms / post | p95 ms / post | posts / s (CPU time, median pass) |",
+        "| --- | --- | --- | --- |",
+        f"| this engine (claims model with embeddings) | {statistics.median(ours):.2f} | "
+        f"{p95:.2f} | {our_speed.median:,.0f} |",
+        f"| the same without sentence embeddings | {statistics.median(theirs_plain):.2f} | "
+        f"{_percentile(theirs_plain, 0.95):.2f} | |",
+    ]
+    presidio = presidio_predict()
+    if presidio is not None:
+        predict_p, run = presidio
+        theirs = latencies(run, posts)
+        lines.append(
+            f"| Presidio (phone, e-mail and URL only) | {statistics.median(theirs):.2f} | "
+            f"{_percentile(theirs, 0.95):.2f} | |"
+        )
+    lines += [
+        "",
+        f"The classifier runs on {share:.0%} of these posts, on {per_post:.1f} sentences each "
+        f"(those the pre-filter selects or a pattern flags), at {per_sentence:.3f} ms a "
+        f"sentence with its encoder. Target: p95 ≤ 25 ms a post "
+        f"({'met' if p95 <= 25 else 'NOT met'}).",
+        "",
+        f"Resident memory of a worker process after warm-up: {worker_memory()}.",
         "",
     ]
-    met &= our_speed.median >= 1000
-
-    presidio = presidio_predict()
-    lines += ["### Microsoft Presidio analyzer, same corpus and posts", ""]
-    if presidio is None:
-        lines.append("Presidio is not installed: `pip install -e '.[bench]'` and run again.")
-    else:
-        predict, run = presidio
+    if presidio is not None:
+        rows = load_corpus(sets[0].path)
         contact_kinds = ["phone", "email", "url"]
-        theirs = score(rows, predict, [CONTACT, *contact_kinds])
-        ours_same = score(rows, engine_predict(ruleset), [CONTACT, *contact_kinds])
-        their_speed = throughput(run, posts, seconds)
+        theirs_q = score(rows, predict_p, [CONTACT, *contact_kinds])
+        ours_q = score(rows, engine_predict(ruleset), [CONTACT, *contact_kinds])
         lines += [
+            f"### Microsoft Presidio analyzer on the development corpus (`{sets[0].path}`)",
+            "",
             "Presidio recognisers: phone (same regions), e-mail and URL, on a blank spaCy "
-            "pipeline. It has no address, handle, practitioner or treatment-claim recogniser, so "
-            "its contact_details row is judged against every contact label, as ours is.",
+            "pipeline. It has no address, handle, practitioner or treatment-claim recogniser, "
+            "so its contact_details row is judged against every contact label, as ours is.",
             "",
             "| label | engine | precision | recall | F1 | TP / FP / FN |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for label in [CONTACT, *contact_kinds]:
-            for name, result in (("this engine", ours_same), ("Presidio", theirs)):
+            for name, result in (("this engine", ours_q), ("Presidio", theirs_q)):
                 s = result[label]
                 lines.append(
                     f"| {label} | {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
                     f"| {s.tp} / {s.fp} / {s.fn} |"
                 )
-        lines += [
-            "",
-            f"Speed on the same 1 KB posts, one core (median pass): this engine "
-            f"{our_speed.median:,.0f} posts/s (all detectors, claims included), Presidio "
-            f"{their_speed.median:,.0f} posts/s (three recognisers).",
-        ]
+        lines.append("")
+    else:
+        lines.append("Presidio is not installed: `pip install -e '.[bench]'` and run again.")
     return "\n".join(lines) + "\n", met
 
 
@@ -361,19 +664,23 @@ def write_section(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=Path("tests/data/corpus.jsonl"))
-    parser.add_argument("--holdout", type=Path, default=Path("tests/data/holdout.jsonl"))
+    parser.add_argument(
+        "--only", choices=[d.key for d in DATA_SETS], action="append", help="Only these sets"
+    )
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds per speed run")
     parser.add_argument("--write", type=Path, help="Also write the results into this Markdown file")
-    parser.add_argument("--errors", action="store_true", help="Only list the posts it gets wrong")
+    parser.add_argument(
+        "--errors", type=Path, metavar="FILE", help="Only list the posts of FILE it gets wrong"
+    )
     args = parser.parse_args(argv)
-    if not args.corpus.exists():
-        print(f"No corpus at {args.corpus}", file=sys.stderr)
-        return 2
     if args.errors:
-        print_errors(args.corpus)
+        if not args.errors.exists():
+            print(f"No labelled file at {args.errors}", file=sys.stderr)
+            return 2
+        print_errors(args.errors)
         return 0
-    body, met = report(args.corpus, args.holdout, args.seconds)
+    sets = [d for d in DATA_SETS if not args.only or d.key in args.only]
+    body, met = report(sets, args.seconds)
     print(body)
     if args.write:
         write_section(args.write, body)

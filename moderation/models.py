@@ -254,6 +254,9 @@ class Scan(models.Model):
     verdict_public_body = models.TextField(blank=True)
     # Masking can make a title longer than it was written ("[contact details removed]").
     verdict_public_title = models.TextField(blank=True)
+    # What the post is written in, as the detectors read it: "en", "es", "pt", "fr", "hi",
+    # "hi-Latn" (Hindi in Latin letters), "ur", "ar", or "und" when too short to tell.
+    language = models.CharField(max_length=8, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -160,6 +160,7 @@ def post_scan(*, post_id: int, revision: int) -> Scan | None:
         scan.verdict_state = found.state
         scan.verdict_public_body = found.public_body
         scan.verdict_public_title = found.public_title
+        scan.language = detection.language_of(f"{title}\n{post.body}" if title else post.body)
         scan.save()
         case = _case_for(post) if flags else Case.objects.filter(post=post).first()
         new_flags = []

@@ -11,6 +11,7 @@ admins add as keyword or RE2 pattern rules.  All offsets point into the text as 
 
 from typing import TYPE_CHECKING
 
+from .language import detect as language_of
 from .lexicon import DEFAULT_TREATMENTS
 from .normalise import Normalised, normalise
 from .rules import PatternError, validate_pattern
@@ -60,6 +61,7 @@ __all__ = [
     "TreatmentEntry",
     "compiled",
     "default_ruleset",
+    "language_of",
     "load_training_data",
     "normalise",
     "scan",

@@ -42,6 +42,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import encoder as encoders
+from .encoder import SentenceEncoder, default_encoder
+
 if TYPE_CHECKING:  # imported where a model is trained: loading one needs neither
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion
@@ -77,7 +80,14 @@ def _ratio(dot: float, norm: float) -> float:
 
 
 # Written by hand, and exported from moderators' decisions (`manage.py claims_examples`).
-TRAINING_FILES = ("data/claims_training.jsonl", "data/claims_from_moderators.jsonl")
+TRAINING_FILES = (
+    "data/claims_training.jsonl",
+    "data/claims_training_realworld.jsonl",
+    "data/claims_from_moderators.jsonl",
+)
+# Sentence embeddings join the tf-idf features at this weight: tf-idf rows are unit vectors
+# with thousands of columns, the embeddings unit vectors with 256.
+EMBEDDING_SCALE = 2.0
 
 
 def load_training_data() -> list[tuple[str, bool]]:
@@ -112,6 +122,8 @@ class ClaimsClassifier:
         "_b",
         "_char_ids",
         "_char_range",
+        "_embedding_weights",
+        "_encoder",
         "_intercept",
         "_word_cache",
         "_word_ids",
@@ -123,14 +135,25 @@ class ClaimsClassifier:
 
     _WORD_CACHE_SIZE = 50_000
 
-    def __init__(self, vectoriser: FeatureUnion, model: LogisticRegression, n_examples: int):
+    def __init__(
+        self,
+        vectoriser: FeatureUnion,
+        model: LogisticRegression,
+        n_examples: int,
+        encoder: SentenceEncoder | None = None,
+    ):
         import numpy as np
 
         self.pipeline = (vectoriser, model)
-        coef = np.asarray(model.coef_[0], dtype=np.float64)
         (_, words), (_, chars) = vectoriser.transformer_list
         assert words.analyzer == "word" and chars.analyzer == "char_wb"
         n_words = len(words.vocabulary_)
+        n_sparse = n_words + len(chars.vocabulary_)
+        coef = np.asarray(model.coef_[0], dtype=np.float64)
+        self._encoder = encoder
+        # The embedding columns come last; their weights fold in EMBEDDING_SCALE.
+        self._embedding_weights = coef[n_sparse:] * EMBEDDING_SCALE if encoder is not None else None
+        coef = coef[:n_sparse]
         self._word_ids = dict(words.vocabulary_)
         self._char_ids = {term: n_words + i for term, i in chars.vocabulary_.items()}
         self._word_range = words.ngram_range
@@ -149,6 +172,7 @@ class ClaimsClassifier:
         "_b",
         "_char_ids",
         "_char_range",
+        "_embedding_weights",
         "_intercept",
         "_word_ids",
         "_word_range",
@@ -158,8 +182,16 @@ class ClaimsClassifier:
     def state(self) -> dict:
         """What :meth:`predict` needs, as plain Python data (no scikit-learn objects)."""
         state = {name: getattr(self, name) for name in self._STATE}
+        if self._embedding_weights is not None:
+            state["_embedding_weights"] = [float(w) for w in self._embedding_weights]
+        state["encoder"] = self._encoder.name if self._encoder is not None else None
         state["token_pattern"] = self._word_re.pattern
         return state
+
+    @property
+    def encoder_name(self) -> str | None:
+        """The sentence encoder this model was trained with (None: tf-idf only)."""
+        return self._encoder.name if self._encoder is not None else None
 
     @classmethod
     def from_state(cls, state: dict) -> ClaimsClassifier:
@@ -173,6 +205,15 @@ class ClaimsClassifier:
         self._word_re = re.compile(state["token_pattern"])
         self._word_cache = {}
         self.pipeline = None
+        self._encoder = None
+        if state.get("encoder") is not None:
+            import numpy as np
+
+            encoder = default_encoder()
+            if encoder is None or encoder.name != state["encoder"]:
+                raise ValueError(f"the model needs the sentence encoder {state['encoder']}")
+            self._encoder = encoder
+            self._embedding_weights = np.asarray(state["_embedding_weights"], dtype=np.float64)
         return self
 
     def _char_grams(self, word: str) -> tuple[int, ...]:
@@ -253,10 +294,19 @@ class ClaimsClassifier:
         return _ratio(dot, norm)
 
     def predict(self, sentences: Sequence[str]) -> list[float]:
+        prepared = [_prepare(sentence) for sentence in sentences]
+        if self._encoder is not None and prepared:
+            # Row by row, so a sentence scores the same alone or in a batch (a matrix
+            # product may sum in another order).
+            weights = self._embedding_weights
+            vectors = self._encoder.encode(prepared).astype("float64")
+            semantic = [float(row @ weights) for row in vectors]
+        else:
+            semantic = [0.0] * len(prepared)
         out = []
-        for sentence in sentences:
-            words, chars = self._features(_prepare(sentence))
-            logit = self._intercept + self._part_score(words) + self._part_score(chars)
+        for text, extra in zip(prepared, semantic, strict=True):
+            words, chars = self._features(text)
+            logit = self._intercept + self._part_score(words) + self._part_score(chars) + extra
             out.append(0.0 if logit < -30 else 1.0 / (1.0 + math.exp(-logit)))
         return out
 
@@ -268,12 +318,34 @@ class ClaimsClassifier:
         if self.pipeline is None:
             raise RuntimeError("a model loaded from its file has no scikit-learn pipeline")
         vectoriser, model = self.pipeline
-        features = vectoriser.transform([_prepare(s) for s in sentences])
+        features = _with_embeddings(
+            vectoriser.transform([_prepare(s) for s in sentences]),
+            [_prepare(s) for s in sentences],
+            self._encoder,
+        )
         return [float(p) for p in model.predict_proba(features)[:, 1]]
 
 
-def train_claims_classifier(extra: Iterable[tuple[str, bool]] = ()) -> ClaimsClassifier:
-    """Train on the shipped sentences plus ``extra`` ``(sentence, is_claim)`` pairs."""
+def _with_embeddings(features, texts: list[str], encoder: SentenceEncoder | None):
+    """The tf-idf matrix with the scaled sentence embeddings as extra columns."""
+    if encoder is None:
+        return features
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([features, csr_matrix(encoder.encode(texts) * EMBEDDING_SCALE)], format="csr")
+
+
+_DEFAULT_ENCODER = object()  # "use the installed encoder, if there is one"
+
+
+def train_claims_classifier(
+    extra: Iterable[tuple[str, bool]] = (), encoder=_DEFAULT_ENCODER
+) -> ClaimsClassifier:
+    """Train on the shipped sentences plus ``extra`` ``(sentence, is_claim)`` pairs, with the
+    sentence embeddings of ``encoder`` (default: :func:`.encoder.default_encoder`; None for
+    tf-idf only) beside the n-grams."""
+    if encoder is _DEFAULT_ENCODER:
+        encoder = default_encoder()
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -306,12 +378,12 @@ def train_claims_classifier(extra: Iterable[tuple[str, bool]] = ()) -> ClaimsCla
             ),
         ]
     )
-    features = vectoriser.fit_transform(texts)
+    features = _with_embeddings(vectoriser.fit_transform(texts), texts, encoder)
     model = LogisticRegression(
         C=4.0, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000
     )
     model.fit(features, labels)
-    return ClaimsClassifier(vectoriser, model, len(rows))
+    return ClaimsClassifier(vectoriser, model, len(rows), encoder)
 
 
 # --------------------------------------------------------------------------------------
@@ -321,7 +393,7 @@ def train_claims_classifier(extra: Iterable[tuple[str, bool]] = ()) -> ClaimsCla
 MODEL_PATH_ENV = "CLAIMS_MODEL_PATH"
 # moderation/detection/classifier.py -> the project directory, whose var/ holds runtime files.
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[2] / "var" / "claims-model.pickle"
-_FORMAT = 1  # of the saved state; bump when ClaimsClassifier.state() changes
+_FORMAT = 2  # of the saved state; bump when ClaimsClassifier.state() changes
 
 
 def model_path() -> Path:
@@ -360,6 +432,8 @@ def model_key() -> str:
         ClaimsClassifier.state,
     ):
         digest.update(_source(function))
+    digest.update(_source(_with_embeddings) + f"scale {EMBEDDING_SCALE}".encode())
+    digest.update(f"encoder {encoders.NAME if encoders.available() else None}".encode())
     digest.update(f"format {_FORMAT} scikit-learn {_sklearn_version()}".encode())
     return digest.hexdigest()
 

@@ -108,9 +108,13 @@ def _classifier():
 
 
 def warm_up() -> None:
-    """Build the default ruleset and train the classifier now rather than on the first post."""
+    """Build the default ruleset, load the claims classifier (and the sentence encoder it
+    uses) and the language model now rather than on the first post."""
+    from . import language
+
     compiled(default_ruleset())
     _classifier()
+    language.warm_up()
 
 
 def _dedupe(findings: list[Finding], text: str) -> list[Finding]:
