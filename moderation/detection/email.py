@@ -17,16 +17,18 @@ from .types import CONTACT
 
 _TLDS = (
     r"com|net|org|info|biz|edu|gov|co|in|uk|us|ca|au|nz|za|de|fr|ie|pk|io|me|ru|cn|jp|"
-    r"it|es|nl|be|ch|at|se|no|dk|fi|pl|br|mx|ae|sg|my|ph|ng|ke|online|site|shop|store|xyz"
+    r"it|es|nl|be|ch|at|se|no|dk|fi|pl|br|mx|ae|sg|my|ph|ng|ke|online|site|shop|store|xyz|"
+    r"pt|sa|gh"
 )
 _AT_WORD = (
     r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s+@\s+|\s*\(@\)\s*|"
     r"\s*-\s*at\s*-\s*|\s*_at_\s*|\s+at\s+the\s+rate(?:\s+of)?\s+|\s*@\s*the\s+rate\s+|"
-    r"\s+arobase\s+|\s*[\[\(]\s*(?:arobase|at\s+the\s+rate)\s*[\]\)]\s*)"
+    # French "arobase", Spanish and Portuguese "arroba".
+    r"\s+arobase\s+|\s+arroba\s+|\s*[\[\(]\s*(?:arobase|arroba|at\s+the\s+rate)\s*[\]\)]\s*)"
 )
 _DOT_WORD = (
-    r"(?:\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point)\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*|"
-    r"\s*-\s*dot\s*-\s*|\s+point\s+|"
+    r"(?:\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point|punto|ponto)\s*[\]\)\}>]\s*|\s+dot\s+|"
+    r"\s*\.\s*|\s*-\s*dot\s*-\s*|\s+(?:point|punto|ponto)\s+|"
     r"\s*_dot_\s*)"
 )
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
@@ -47,12 +49,16 @@ _EMAIL_PROVIDER_ONLY = fastre.compile(
     True,
 )
 _EMAIL_CONTEXT = re.compile(
-    r"\b(?:e-?mail|mail|write|contact|reach|message|msg|address|id)\b", re.IGNORECASE
-)
-_BRACKETED = re.compile(
-    r"[\[\(\{<]\s*(?:at|@|arobase)\s*[\]\)\}>]|\barobase\b|\bat\s+the\s+rate\b|@\s*the\s+rate",
+    r"\b(?:e-?mail|mail|write|contact|reach|message|msg|address|id|correo|escr[ií]b\w*|escreva|"
+    r"contacto|contato|courriel|[ée]crivez|ईमेल|ای\s?میل|إيميل|الإيميل|البريد)\b",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(
+    r"[\[\(\{<]\s*(?:at|@|arobase|arroba)\s*[\]\)\}>]|\barobase\b|\barroba\b|"
+    r"\bat\s+the\s+rate\b|@\s*the\s+rate",
+    re.IGNORECASE,
+)
+_SPELLED_POINT = re.compile(r"\s(?:point|punto|ponto)\s")
 _STOP_LOCAL = frozenset(
     [
         "i",
@@ -188,7 +194,13 @@ def find_emails(text: str) -> list[RawFinding]:
     """
     low = text.lower()
     provider = _PROVIDER_WORD.search(text) is not None
-    if "@" not in text and "at" not in low and "arobase" not in low and not provider:
+    if (
+        "@" not in text
+        and "at" not in low
+        and "arobase" not in low
+        and "arroba" not in low
+        and not provider
+    ):
         return []
     out: list[RawFinding] = []
     taken: list[tuple[int, int]] = []
@@ -214,12 +226,13 @@ def find_emails(text: str) -> list[RawFinding]:
                 continue
             if spelled and regex is _EMAIL_OBFUSCATED and not _looks_like_spelled_email(m, text):
                 continue
-            # "calcium at 2 point 4": French "point" for a dot only with "arobase" or words
-            # about e-mail before it.
+            # "calcium at 2 point 4": French "point" (Spanish "punto", Portuguese "ponto") for
+            # a dot only with "arobase" or "arroba", or words about e-mail before it.
             found = m.group().lower()
             if (
-                " point " in found
+                _SPELLED_POINT.search(found)
                 and "arobase" not in found
+                and "arroba" not in found
                 and not _EMAIL_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
             ):
                 continue
@@ -264,7 +277,7 @@ def find_emails(text: str) -> list[RawFinding]:
 # gmail" may be followed by a spelled-out ending.
 _SPELLED_SEP = (
     r"(?:\s*[\[\(\{<]\s*(?:dot|underscore|under\s?score|dash|hyphen|\.|_|-)\s*[\]\)\}>]\s*|"
-    r"\s+(?:dot|underscore|under\s?score|dash|hyphen|point|punkt|punt)\s+|"
+    r"\s+(?:dot|underscore|under\s?score|dash|hyphen|point|punkt|punt|punto|ponto)\s+|"
     r"\s*-\s*(?:dot|underscore|dash)\s*-\s*|\s*_(?:dot|underscore|dash)_\s*|"
     r"[ \t]\.[ \t])"
 )
@@ -274,7 +287,7 @@ _LOCAL_TOKEN_BEFORE = re.compile(r"(?<![\w.@+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,
 
 # A dot before the ending: a real one with nothing around it, or one spelled out.
 _TAIL_DOT = (
-    r"(?:\.|\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point)\s*[\]\)\}>]\s*|\s+dot\s+|"
+    r"(?:\.|\s*[\[\(\{<]\s*(?:dot|\.|punt|punkt|point|punto|ponto)\s*[\]\)\}>]\s*|\s+dot\s+|"
     r"\s*-\s*dot\s*-\s*|\s*_dot_\s*|[ \t]\.[ \t])"
 )
 # The ending: a word ("com") or letters typed one by one ("c o m").

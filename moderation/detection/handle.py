@@ -119,14 +119,24 @@ _HANDLE_STOP = frozenset(
 )
 
 
-_MESSENGER = r"whats\s?app|signal|viber|telegram|wechat|imo"
+# "zap" is what Brazilians call WhatsApp.
+_MESSENGER = r"whats\s?app|signal|viber|telegram|wechat|imo|zap(?:zap)?"
+# WhatsApp written in Arabic, Urdu and Hindi ("واتساب", "واٹس ایپ", "व्हाट्सएप"), and the words
+# that join it to the number there ("नंबर", "کریں", "على").  Without word boundaries: RE2's
+# ``\b`` knows only ASCII letters.
+_MESSENGER_NATIVE = r"واتساب|واتس\s?[اآ]ب|واٹس\s?ای?پ|व्हाट्सए?ऐ?प|व्हॉट्सएप"
+_NATIVE_JOIN = r"नंबर|करें|कीजिए|पर|کریں|پر|نمبر|على|علي|رقم|الرقم|عبر"
 _NUMBER = r"\+?\(?\d[\d \-().]{5,22}\d"
-# "WhatsApp me on 0412 555 019", "my viber is +61 412 555 019", "0412 555 019 (WhatsApp)":
-# a messenger account is a phone number, so the pair is a handle.
+# "WhatsApp me on 0412 555 019", "my viber is +61 412 555 019", "0412 555 019 (WhatsApp)",
+# "WhatsApp karein +91 ...", "Zap: (38) 9 ...", "واتساب: ...": a messenger account is a phone
+# number, so the pair is a handle.
 _MESSENGER_NUMBER = fastre.compile(
-    rf"\b(?i:{_MESSENGER})\b(?:\s*(?i:me|us|him|her|only|number|no|num|is|on|at|via|"
-    rf"or\s+call|/\s*call|&\s*call|and\s+call)\b|\s*[:.#\-]){{0,4}}\s*({_NUMBER})"
-    rf"|({_NUMBER})\s*[(\[,\-]?\s*(?i:on\s+|via\s+)?(?i:{_MESSENGER})\b"
+    rf"(?:\b(?i:{_MESSENGER})\b|{_MESSENGER_NATIVE})(?:\s*(?i:me|us|him|her|only|number|no|"
+    rf"num|is|on|at|via|or\s+call|/\s*call|&\s*call|and\s+call|karein|karen|karo|kare|"
+    rf"kijiye|pe|par|para|pra|al|n[uú]mero)\b|\s*(?:{_NATIVE_JOIN})|\s*[:.#\-]){{0,4}}"
+    rf"\s*({_NUMBER})"
+    rf"|({_NUMBER})\s*[(\[,\-]?\s*(?i:on\s+|via\s+|pe\s+|par\s+|पर\s+|پر\s+)?"
+    rf"(?:(?i:{_MESSENGER})\b|{_MESSENGER_NATIVE})"
 )
 # "Skype me at 'nana.june.58'", "telegram me at jo_b22" (quoted or handle-shaped).
 _PLATFORM_ME = fastre.compile(
@@ -185,7 +195,10 @@ _PLATFORM_NAMES = {
 }
 
 
-_MESSENGER_WORDS = ("whats", "signal", "viber", "telegram", "wechat", "imo")
+_MESSENGER_WORDS = (
+    *("whats", "signal", "viber", "telegram", "wechat", "imo", "zap"),
+    *("واتس", "واٹس", "व्हाट्स", "व्हॉट्स"),
+)
 _PLATFORM_ME_WORDS = ("skype", "telegram", "signal", "insta", "snap", "discord", "kik", "wechat")
 _SOCIAL_WORDS = ("facebook", "fb", "insta", "linkedin")
 
@@ -264,6 +277,11 @@ def find_handles(text: str) -> list[RawFinding]:
             "wa.me",
             "t.me",
             "tg",
+            "zap",
+            "واتس",
+            "واٹس",
+            "व्हाट्स",
+            "व्हॉट्स",
         )
     ):
         return []

@@ -1,9 +1,11 @@
 """Undo the usual tricks for hiding contact details, keeping a map back to the original.
 
-Catches: full-width and other compatibility forms (NFKC), invisible characters, Cyrillic or
-Greek letters that look Latin, letters standing in for digits inside a digit run ("O4O-2373"),
-spelled-out digits ("four zero two ... double five", "oh" for zero) and digits spaced out one
-by one ("4 0 2 3 7 ...").
+Catches: full-width and other compatibility forms (NFKC), the digits of other scripts
+("٠٥٠", "۰۳۰۰", "९८४"), invisible characters and direction marks, Cyrillic or Greek letters
+that look Latin, letters standing in for digits inside a digit run ("O4O-2373"), spelled-out
+digits ("four zero two ... double five", "oh" for zero), digits spaced out one by one
+("4 0 2 3 7 ...") and a cue word glued to what follows it ("at1500 S. Lake Park Avenue",
+"on+44 20 ...", "visitwww.example.org"), which gets its space back.
 
 Must not catch: ordinary words.  Letters are only turned into digits inside a token that
 already holds a digit, and number words only when six or more of them run together, so "one
@@ -20,6 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import fastre
 
@@ -99,9 +102,13 @@ _CONFUSABLES = {
     "\uff0e": ".",
 }
 
-# Zero-width characters, and the variation selector and keycap mark that turn "2" into the
-# emoji "2️⃣": dropping them leaves the digit.
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\ufe0f\ufe0e\u20e3")
+# Zero-width characters, the variation selector and keycap mark that turn "2" into the
+# emoji "2️⃣" (dropping them leaves the digit), and the direction marks that right-to-left
+# text puts around numbers ("٠٥٠\u200e١٢٣"): a number must read the same without them.
+_INVISIBLE = frozenset(
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\ufe0f\ufe0e\u20e3"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -174,6 +181,17 @@ _SPACED_DIGITS = fastre.compile(r"\d(?:[ .\-_]{1,2}\d){6,19}")
 _SPACED_LETTERS = fastre.compile(r"\b[A-Za-z0-9](?: [A-Za-z0-9]){3,60}\b")
 _SEPARATORS = re.compile(r"[ .\-_]")
 
+# A cue word glued to what it introduces: "located at1500 S. Lake Park Avenue", "call us
+# on+44 20 7946 0958", "Tel.0803 123 4567", "visitwww.example.org".  A space after the word
+# (group 1) lets the detectors read the street, number or website as if it had been typed.
+_GLUED_CUE = fastre.compile(
+    r"\b((?:at|on|call|ring|dial|whatsapp|contact|number|visit|"
+    r"(?:tel|ph|phone|mob|mobile|cell|fax)\.?))(?:\+?\d|www\.)",
+    True,
+)
+# What runs on after the cue word: an "@" after it makes it one e-mail address ("call4help@").
+_RUNS_ON = re.compile(r"[\w.%+\-]*")
+
 
 @dataclass(frozen=True, slots=True)
 class _Edit:
@@ -240,20 +258,28 @@ def _apply(text: str, replacements: list[tuple[int, int, str]]) -> tuple[str, _S
     return "".join(parts), _Step(edits)
 
 
+@lru_cache(maxsize=4096)
+def _replacement(ch: str) -> str:
+    """What one non-ASCII character becomes: itself when nothing applies.  Digits of other
+    scripts, which NFKC leaves alone, become ASCII digits: Arabic-Indic "٠٥٠", Persian and
+    Urdu "۰۳۰۰", Devanagari "९८४", Bengali and the rest of Unicode's decimal digits."""
+    if ch in _INVISIBLE:
+        return ""
+    if ch in _CONFUSABLES:
+        return _CONFUSABLES[ch]
+    if ch.isdecimal():
+        return str(unicodedata.decimal(ch))
+    new = unicodedata.normalize("NFKC", ch)
+    return "".join(_CONFUSABLES.get(c, c) for c in new)
+
+
 def _unicode_replacements(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _NON_ASCII.finditer(text):
         ch = m.group()
-        if ch in _INVISIBLE:
-            new = ""
-        elif ch in _CONFUSABLES:
-            new = _CONFUSABLES[ch]
-        else:
-            new = unicodedata.normalize("NFKC", ch)
-            new = "".join(_CONFUSABLES.get(c, c) for c in new)
-            if new == ch:
-                continue
-        out.append((m.start(), m.end(), new))
+        new = _replacement(ch)
+        if new != ch:
+            out.append((m.start(), m.end(), new))
     return out
 
 
@@ -305,6 +331,20 @@ def _lookalike_replacements(text: str) -> list[tuple[int, int, str]]:
         new = token.translate(_LOOKALIKE_MAP)
         if new != m.group():
             out.append((m.start(), m.end(), new))
+    return out
+
+
+def _glued_cue_replacements(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _GLUED_CUE.finditer(text):
+        start, end = m.span(1)
+        # Inside an e-mail address, a handle or a web address the word is not a cue.
+        if fastre.preceded_by(text, start, "@./_-", word=False):
+            continue
+        tail = _RUNS_ON.match(text, end).end()
+        if tail < len(text) and text[tail] == "@":
+            continue
+        out.append((start, end, text[start:end] + " "))
     return out
 
 
@@ -364,6 +404,7 @@ def normalise(text: str) -> Normalised:
     current = text
     producers = (
         _unicode_replacements if not text.isascii() else None,
+        _glued_cue_replacements,
         _number_word_replacements,
         _lookalike_replacements,
         _spaced_digit_replacements,

@@ -1,10 +1,13 @@
 """Phone-number detector.
 
-Catches a number written nationally or internationally in any of the ruleset's regions
-(``Ruleset.regions``; :data:`REGION_NAMES` says how a moderator reads each): "040-23733200",
-"+91 98480 12345", "(212) 555-0142", numbers spelled out or spaced (after
-:mod:`.normalise`), and each of several numbers side by side.  The numbering plans come
-from ``phonenumbers``; the checks it repeats for every post are compiled here once.
+Catches a number written internationally in any country, and one written nationally in
+any of the ruleset's regions (``Ruleset.regions``; :data:`REGION_NAMES` says how a moderator
+reads each) or in a region the post points to by its places or its words for "call"
+("0803 123 4567 in Lagos", "ligue para ... São Paulo"): "040-23733200", "+91 98480 12345",
+"(212) 555-0142", numbers in other scripts' digits, spelled out or spaced (after
+:mod:`.normalise`), each of several numbers side by side, and the number before a stray
+digit or two ("020 7946 0321 4").  The numbering plans come from ``phonenumbers``; the
+checks it repeats for every post are compiled here once.
 
 Must not catch dates, years, lab values, doses, money, measurements, or trial, PubMed,
 ISBN, order, page and room numbers (see :func:`find_phones`).
@@ -106,22 +109,52 @@ REGION_NAMES = {
     "TT": "Trinidad and Tobago",
 }
 
-# Place names that make one region more likely when a national number is valid in several.
+# Place names that make one region more likely when a national number is valid in several,
+# and the words for "call" of a language spoken there.  A region named so is plausible even
+# when the ruleset does not list it: its national numbers are read too ("0803 123 4567" in a
+# post about Lagos), the named regions first.  Words that are also English stay out ("nice"
+# is the city only for France, which the default rules list anyway).
+_SPANISH_CUES = r"ll[aá]me(?:nos)?\s+al|ll[aá]mame|llamar\s+al|tel[eé]fono|m[oó]vil\b"
+_PORTUGUESE_CUES = (
+    r"ligue\s+(?:para|pra)|ligar\s+para|liga\s+pra|telefone|contato|me\s+chama\s+no|\bzap\b"
+)
+_ARABIC_CUES = r"اتصل|تواصل|هاتف|جوال|واتساب|واتس\s?اب|رقم"
 _REGION_HINTS = {
     "IN": r"india|hyderabad|mumbai|bombay|delhi|bangalore|bengaluru|chennai|madras|kolkata|"
     r"calcutta|pune|ahmedabad|jaipur|lucknow|kochi|cochin|kerala|telangana|andhra|"
-    r"secunderabad|ameerpet|chandigarh|nagpur|indore|bhopal|patna|surat|vizag|coimbatore",
-    "PK": r"pakistan|karachi|lahore|islamabad|rawalpindi|peshawar|faisalabad|multan|quetta",
+    r"secunderabad|ameerpet|chandigarh|nagpur|indore|bhopal|patna|surat|vizag|coimbatore|"
+    # Devanagari script: Hindi (Nepali too, but India is the region the rules list).
+    r"[\x{0900}-\x{097F}]",
+    "PK": r"pakistan|karachi|lahore|islamabad|rawalpindi|peshawar|faisalabad|multan|quetta|"
+    # Letters of Urdu that Arabic and Persian do not use (ٹ ڈ ڑ ں ہ ے).
+    r"[\x{0679}\x{0688}\x{0691}\x{06BA}\x{06C1}\x{06D2}]",
     "GB": r"\buk\b|england|britain|scotland|wales|london|manchester|birmingham|leeds|glasgow|"
     r"liverpool|bristol|edinburgh|nhs",
     "DE": r"germany|deutschland|berlin|hamburg|munich|m[uü]nchen|frankfurt|cologne|k[oö]ln|"
     r"stuttgart|d[uü]sseldorf",
-    "FR": r"france|paris|lyon|marseille|toulouse|nice|bordeaux|lille",
+    "FR": r"france|paris|lyon|marseille|toulouse|nice|bordeaux|lille|appelez|appeler\s+le|"
+    r"t[ée]l[ée]phonez|t[ée]l[ée]phone\s*:|joignable",
     "AU": r"australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart",
     "NZ": r"new zealand|auckland|wellington|christchurch",
     "ZA": r"south africa|johannesburg|cape town|durban|pretoria",
     "CA": r"canada|toronto|vancouver|montreal|ottawa|calgary|edmonton|winnipeg",
     "US": r"\busa\b|united states|america|new york|california|texas|florida|chicago|boston",
+    "NG": r"nigeria|\blagos\b|abuja|ibadan|\bkano\b|port harcourt|enugu|benin city|kaduna|"
+    r"abeokuta|\boyo\b|surulere|ikeja|lekki|onitsha|owerri|naija",
+    "GH": r"ghana|accra|kumasi|\btema\b|takoradi|cape coast",
+    "KE": r"kenya|nairobi|mombasa|kisumu|nakuru|eldoret",
+    "AE": rf"\buae\b|emirates|dubai|abu dhabi|sharjah|ajman|دبي|الإمارات|الامارات|أبوظبي|"
+    rf"ابوظبي|الشارقة|{_ARABIC_CUES}",
+    "SA": rf"saudi|\bksa\b|riyadh|jeddah|jiddah|dammam|makkah|mecca|madinah|السعودية|الرياض|"
+    rf"جدة|الدمام|مكة|{_ARABIC_CUES}",
+    # "in Mexico", not "New Mexico".
+    "MX": rf"méxico|\b(?:en|in|from|de)\s+mexico\b|cdmx|guadalajara|monterrey|"
+    rf"puebla|tijuana|celular|{_SPANISH_CUES}",
+    "BR": rf"brasil|brazil|s[aã]o paulo|rio de janeiro|belo horizonte|bras[ií]lia|curitiba|"
+    rf"fortaleza|recife|porto alegre|manaus|celular|{_PORTUGUESE_CUES}",
+    "ES": rf"españa|espana|\bspain\b|madrid|barcelona|sevilla|seville|m[aá]laga|bilbao|zaragoza|"
+    rf"{_SPANISH_CUES}",
+    "PT": rf"portugal|lisboa|lisbon|\bporto\b|coimbra|\bbraga\b|\bfaro\b|{_PORTUGUESE_CUES}",
 }
 _REGION_HINT_RES = {r: fastre.compile(p, True) for r, p in _REGION_HINTS.items()}
 
@@ -148,12 +181,29 @@ def _count_digits(text: str) -> int:
     return len(_DIGIT.findall(text))
 
 
+# The words for "call", "phone" and "WhatsApp" in Hindi, Urdu and Arabic, and what joins them
+# to the number ("करें", "پر", "على").  No word boundaries around them: Python's ``\b`` falls
+# inside Devanagari words, at their vowel signs.
+_NATIVE_CUE = (
+    "संपर्क|फ\u093c?ोन|"  # the nukta is optional: "फ़ोन" or "फोन"
+    r"कॉल|व्हाट्सए?ऐ?प|मोबाइल|नंबर|رابطہ|رابطه|فون|کال|موبائل|نمبر|"
+    r"واٹس\s?ای?پ|اتصل|تواصل|هاتف|جوال|واتساب|واتس\s?اب|رقم"
+)
+_NATIVE_JOIN = r"करें|कीजिए|करे|पर|کریں|پر|على|علي|عبر|الرقم"
 _PHONE_CONTEXT = fastre.PyCompatible(
     r"(?:\b(?:call|calls|ph|phn|phone|fone|tel|tele|telephone|mobile|mob|cell|cellphone|"
     r"whats\s?app|wa|viber|text|txt|sms|contact|number|num|ring|dial|fax|helpline|"
-    r"landline|reach)\b)(?:\s+(?:me|him|her|us|them))?[\s.:#\-)(]*(?:no\.?|number|at|on|is|:)?[\s.:#\-]*$",
+    r"landline|reach|"
+    # Spanish, Portuguese and French.
+    r"ll[aá]me(?:nos)?|ll[aá]mame|llamar|tel[eé]fono|celular|m[oó]vil|n[uú]mero|ligue|"
+    r"ligar|liga|telefone|contato|contacto|chama|zap|appelez|appeler|appelle[rz]?|"
+    r"t[ée]l[ée]phone|portable)\b)(?:[\s\-]+(?:me|him|her|us|them|moi|nous|nos))?[\s.:#\-)(]*"
+    r"(?:no\.?|number|at|on|is|al|para|pra|le|au|:)?[\s.:#\-]*$"
+    rf"|(?:{_NATIVE_CUE})(?:\s*(?:{_NATIVE_JOIN}|:))*[\s.:#\-]*$",
     True,
 )
+# In Hindi and Urdu the verb comes after the number: "९८४८० १२३४५ पर कॉल करें".
+_PHONE_CONTEXT_AFTER = re.compile(rf"^[\s\-:)]*(?:पर|पे|پر|پہ)?\s*(?:{_NATIVE_CUE})")
 _NOT_PHONE_BEFORE = fastre.PyCompatible(
     r"\b(?:pmid|pmcid|pubmed|isbn|issn|nct|doi|order|orders|invoice|ref|reference|case|"
     r"ticket|tracking|track|account|acct|policy|claim|page|pages|pp|p|room|ward|bed|serial|"
@@ -190,10 +240,16 @@ _HINT_REGIONS = tuple(_REGION_HINT_RES)
 _HINT_SET = fastre.compile_set([_REGION_HINT_RES[r].pattern for r in _HINT_REGIONS])
 
 
-def _hinted(text: str, regions: tuple[str, ...]) -> frozenset[str]:
-    """Configured regions whose places are named in the text (one RE2 pass)."""
+def _hinted(text: str, regions: tuple[str, ...]) -> tuple[list[str], frozenset[str]]:
+    """The regions to read national numbers in, in order, and those of them the text names
+    (one RE2 pass): the configured regions, and any region named by its places or its
+    words for "call" (see :data:`_REGION_HINTS`), the named ones first."""
     named = {_HINT_REGIONS[i] for i in (_HINT_SET.Match(text) or ())}
-    return frozenset(r for r in regions if r in named)
+    if not named:
+        return list(regions), frozenset()
+    first = [r for r in regions if r in named]
+    first += [r for r in _HINT_REGIONS if r in named and r not in first]
+    return first + [r for r in regions if r not in named], frozenset(first)
 
 
 def _parse(candidate: str, region: str | None):
@@ -760,34 +816,82 @@ class _Cover:
         return None
 
 
+# A stray digit or two typed after a number ("020 3893 5998 1"): at most this many digits, in
+# groups of their own at the end of the cluster.
+_STRAY_DIGITS = 3
+_LAST_GROUP = re.compile(r"[ \t]+\d+$")
+
+
+def _stray_prefixes(piece: str):
+    """``piece`` without the last digit group, the last two ..., while they hold at most
+    :data:`_STRAY_DIGITS` digits and what is left :data:`_RUN_MIN_DIGITS` or more."""
+    number = piece
+    stray = 0
+    while True:
+        last = _LAST_GROUP.search(number)
+        if last is None:
+            return
+        stray += len(last.group().strip())
+        number = number[: last.start()]
+        if stray > _STRAY_DIGITS or _count_digits(number) < _RUN_MIN_DIGITS:
+            return
+        yield number
+
+
+def _before_stray_digits(text: str, start: int, piece: str, reading_of) -> list:
+    """The number before a few stray digits at the end of ``piece`` ("020 3893 5998 1"), as
+    :func:`_side_by_side` gives numbers; empty when there is none.  As in a run of numbers,
+    ``reading_of`` accepts only a number valid in a region (not merely possible) and, with
+    no phone word before it, grouped as that region writes it; it must hold
+    :data:`_RUN_MIN_DIGITS` digits.  Cutting digits off is how digit soup could be made to
+    look like a number."""
+    for number in _stray_prefixes(piece):
+        found = _phone_piece(text, start, number)
+        reading = None if found is None else reading_of(found[2])
+        if reading is not None:
+            return [(*found, reading)]
+    return []
+
+
 def phone_candidates(text: str):
     """Spans :func:`find_phones` would go on to read as phone numbers, before it asks the
     numbering plans: every reading of every cluster (whole and split), so it is a superset
     of what :func:`find_phones` can find (numbers side by side are found inside one of
     these).  Cheap, the whole cluster first; the pre-check uses it."""
     for start, cluster in _phone_clusters(text):
-        found = _phone_piece(text, start, cluster)
-        if found is not None:
-            yield found
+        yield from _piece_candidates(text, start, cluster)
         if _SUBSPLIT.search(cluster):
             for piece_start, piece in _split_cluster(start, cluster):
-                found = _phone_piece(text, piece_start, piece)
-                if found is not None:
-                    yield found
+                yield from _piece_candidates(text, piece_start, piece)
+
+
+def _piece_candidates(text: str, start: int, piece: str):
+    found = _phone_piece(text, start, piece)
+    if found is not None:
+        yield found
+        return
+    # What find_phones reads when the whole is no candidate: the number before stray digits.
+    for number in _stray_prefixes(piece):
+        found = _phone_piece(text, start, number)
+        if found is not None:
+            yield found
 
 
 def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
     """Phone numbers in national or international format, in any configured region.
 
     Catches: "040-23733200", "+91 98480 12345", "(212) 555-0142", "020 7946 0958",
-    numbers spelled out or spaced (after normalisation), numbers after "ph#", "call", "tel",
-    and each of several numbers side by side ("0113 496 0321 0113 496 0322").
+    numbers spelled out, spaced or in Arabic-Indic or Devanagari digits (after
+    normalisation), numbers after "ph#", "call", "tel", "llame al", "اتصل على" (or before
+    "पर कॉल करें"), each of several numbers side by side ("0113 496 0321 0113 496 0322"),
+    and the valid number before a stray digit group ("020 7946 0321 4").
     Must not catch: dates, years and year ranges, lab values, dosages, money, measurements,
     trial/PubMed/ISBN/order/page/room numbers: those are filtered by shape (dates), by the
     words just before the digits (PMID, order no., page, room ...) and by units just after.
     """
     if _count_digits(text) < 7:
         return []
+    ascii_text = text.isascii()
     out: list[RawFinding] = []
     ordered: list[str] | None = None
     hinted: frozenset[str] = frozenset()
@@ -816,37 +920,50 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[RawFinding]:
         if _SUBSPLIT.search(cluster) and _count_digits(cluster) <= 13:
             # "089 / 1234568" is one number written with a slash; try it whole first.
             if ordered is None:
-                hinted = _hinted(text, regions)
-                ordered = [r for r in regions if r in hinted]
-                ordered += [r for r in regions if r not in hinted]
+                ordered, hinted = _hinted(text, regions)
             reading = _classify_number(cluster.strip(), ordered, hinted)
             whole_valid = reading is not None and reading[1] and not reading[2]
         if not whole_valid and (_count_digits(cluster) > 13 or _SUBSPLIT.search(cluster)):
             pieces = _split_cluster(cluster_start, cluster)
         for piece_start, raw_piece in pieces:
             found = _phone_piece(text, piece_start, raw_piece)
+            if ordered is None and (found is not None or _LAST_GROUP.search(raw_piece)):
+                ordered, hinted = _hinted(text, regions)
             if found is None:
+                # "0161 496 0734 2 times a day": the count after the number is no part of it.
+                reader = _run_reader(text, piece_start, strict_reading, written_reading)
+                for number in _before_stray_digits(text, piece_start, raw_piece, reader):
+                    out.append(_phone_finding(text, *number, ascii_text))
                 continue
             start, end, piece = found
-            if ordered is None:
-                hinted = _hinted(text, regions)
-                ordered = [r for r in regions if r in hinted]
-                ordered += [r for r in regions if r not in hinted]
             reading = _classify_number(piece, ordered, hinted)
             numbers = [(start, end, piece, reading)] if reading is not None else []
             strictly_valid = reading is not None and reading[1] and not reading[2]
             if not strictly_valid and _count_digits(piece) >= 2 * _RUN_MIN_DIGITS:
-                # After "call", "ph" and the like, the digits are phone numbers however
-                # they are grouped; without, each must be grouped as its region writes it.
-                context = _PHONE_CONTEXT.search(text[max(0, start - 40) : start])
-                reader = strict_reading if context else written_reading
+                reader = _run_reader(text, start, strict_reading, written_reading)
                 numbers = _side_by_side(text, start, piece, reader) or numbers
-            for start, end, number, reading in numbers:
-                before = text[max(0, start - 40) : start]
-                has_context = bool(_PHONE_CONTEXT.search(before))
-                score = _phone_score(number, has_context, reading)
-                explanation = phone_explanation(reading[0], reading[1], number.startswith("+"))
-                out.append(
-                    RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
-                )
+            elif not strictly_valid:
+                reader = _run_reader(text, start, strict_reading, written_reading)
+                numbers = _before_stray_digits(text, start, piece, reader) or numbers
+            for number in numbers:
+                out.append(_phone_finding(text, *number, ascii_text))
     return out
+
+
+def _run_reader(text: str, start: int, strict_reading, written_reading):
+    """How the numbers cut out of the digits at ``start`` are read: after "call", "ph" and
+    the like they are phone numbers however they are grouped; without, each must be grouped
+    as its region writes it."""
+    context = _PHONE_CONTEXT.search(text[max(0, start - 40) : start])
+    return strict_reading if context else written_reading
+
+
+def _phone_finding(
+    text: str, start: int, end: int, number: str, reading: tuple[str, bool, bool], ascii_text: bool
+) -> RawFinding:
+    has_context = _PHONE_CONTEXT.search(text[max(0, start - 40) : start]) is not None or (
+        not ascii_text and _PHONE_CONTEXT_AFTER.match(text[end : end + 30]) is not None
+    )
+    score = _phone_score(number, has_context, reading)
+    explanation = phone_explanation(reading[0], reading[1], number.startswith("+"))
+    return RawFinding(CONTACT, "phone", start, end, score, "contact.phone", explanation)
