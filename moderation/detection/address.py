@@ -6,13 +6,17 @@ German street forms ("12 rue de la Paix", "Hauptstraße 5"), PO boxes, a city wi
 Indian "hyderabad-500 073" or "PIN 500073"), Indian house numbers ("8-3-945/A/22",
 "H.No. 1-2-34") and localities ("7 Nehru Nagar"), PO box forms used elsewhere ("Private Bag
 X12", "Locked Bag 7", "Postnet Suite 123"), and a place with a 4- or 6-digit postcode
-("Rondebosch 7701", "Tirupati 517501"; weak alone, it counts inside a block).  Nearby
-pieces (a few lines apart, as in a letterhead) are merged into one finding that covers the
-whole address block, which also raises the score.
+("Rondebosch 7701", "Tirupati 517501"; weak alone, it counts inside a block), and West
+African compounds and directions ("Plot 22, Alhaji Compound, Oke-Ado, Ibadan, Oyo State",
+"House No. 14, behind the Presby church, off Tema road, Accra").  Nearby pieces (a few lines
+apart, as in a letterhead) are merged into one finding that covers the whole address block,
+which also raises the score.  A landmark ("behind the ... church"), a West African city after
+a comma or a Nigerian state only ever join such a block: they make no finding alone.
 
 Must not catch: dates ("12-03-2021"), year ranges, ICD codes ("M34.1"), lab values,
 dosages, measurements, "45 days", a street named without a number ("on Main Street"), or a
-month or word with a year ("March 2020", "since 1998").
+month or word with a year ("March 2020", "since 1998"), or a church, market or road in a
+sentence ("we drove past the church off the main road in Accra").
 Weak pieces on their own (a bare 6-digit number after a word, a 5-digit number before a
 capitalised word) score below the default threshold and only count inside a block.
 """
@@ -30,7 +34,9 @@ _STREET_SUFFIX = (
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent|Cres|Close|Grove|"
     r"Gardens|Row|Mews|Walk|Trail|Plaza|Marg|Path|Pike|Alley|Expressway|Freeway|"
     # Indian localities written like streets: "7 Nehru Nagar", "12 Gandhi Colony".
-    r"Nagar|Colony|Layout|Vihar|Enclave|Peth"
+    r"Nagar|Colony|Layout|Vihar|Enclave|Peth|"
+    # West African compounds and estates: "22, Alhaji Compound", "14 Sunrise Estate".
+    r"Compound|Estate"
 )
 _NAME_WORD = r"[A-Z][A-Za-z'\-]{1,20}|\d{1,3}(?:st|nd|rd|th)"
 _STREET = fastre.compile(
@@ -112,12 +118,39 @@ _IN_HOUSE_WORD = fastre.compile(
 # Dutch "1015 CJ Amsterdam".
 _NL_POSTCODE = fastre.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\s[A-Z][a-z]{2,30}\b")
 _EU_POSTCODE_CITY = fastre.compile(r"\b\d{5}\s[A-Z][a-zäöüßéèêàç\-]{2,30}\b")
+# Directions people give in West Africa instead of (or as well as) a street: a landmark
+# ("behind the Presby church", "opposite Total filling station", "off Tema road"), the city
+# after a comma (", Accra") and the Nigerian state ("Oyo State").  Each only goes with an
+# address anchor of its own: "past the church off the main road in Accra" is no address.
+_LANDMARK_NOUN = (
+    r"church|chapel|mosque|masjid|market|school|junction|roundabout|(?:filling|petrol|police|"
+    r"bus|railway|fire)\s+station|station|hospital|clinic|bank|stadium|hotel|post\s+office|"
+    r"bus\s+stop|park|road|rd|street|st|way|expressway|highway"
+)
+_LANDMARK = fastre.compile(
+    r"\b(?i:behind|opposite|opp\.|beside|near|adjacent\s+to|next\s+to|off|after|close\s+to|"
+    r"along)\s+(?:(?i:the)\s+)?(?:[A-Z][\w'\-]{1,20}\s+){1,3}"
+    rf"(?i:{_LANDMARK_NOUN})\b"
+)
+_WEST_AFRICAN_CITY = fastre.compile(
+    r",\s{0,2}(?:Accra|Kumasi|Tema|Takoradi|Tamale|Cape\s+Coast|Lagos|Ibadan|Abuja|Kano|Ilorin|"
+    r"Port\s+Harcourt|Enugu|Benin\s+City|Kaduna|Abeokuta|Onitsha|Owerri|Jos|Ogbomoso|Osogbo|"
+    r"Akure|Calabar|Uyo|Warri|Zaria|Freetown|Monrovia|Dakar|Lom[eé]|Cotonou)\b"
+)
+_NIGERIAN_STATE = fastre.compile(
+    r"\b(?:Oyo|Lagos|Ogun|Ondo|Osun|Ekiti|Kwara|Kano|Kaduna|Rivers|Delta|Edo|Enugu|Anambra|"
+    r"Imo|Abia|Plateau|Benue|Kogi|Niger|Cross\s+River|Akwa\s+Ibom|Bayelsa|Borno|Bauchi|Gombe|"
+    r"Adamawa|Taraba|Sokoto|Kebbi|Zamfara|Katsina|Jigawa|Yobe|Nasarawa|Ebonyi)\s+State\b"
+)
 _ADDRESS_WORD = re.compile(
     r"\b(?:address|located|location|clinic|hospital|centre|center|office|situated|visit|"
     r"come\s+to|find\s+(?:him|her|us|them)|at)\b[^.\n]{0,30}$",
     re.IGNORECASE,
 )
 
+# Strength of the pieces that only go with an anchor of 0.5 or more in their block: they add
+# to its score and span, never make a finding alone.
+_COMPANION = 0.0
 # (regex, strength alone, description)
 _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_STREET, 0.72, "street address"),
@@ -138,6 +171,9 @@ _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_IN_HOUSE_WORD, 0.6, "house number"),
     (_EU_POSTCODE_CITY, 0.4, "postcode and town"),
     (_NL_POSTCODE, 0.6, "postcode and town"),
+    (_LANDMARK, _COMPANION, "landmark"),
+    (_WEST_AFRICAN_CITY, _COMPANION, "city"),
+    (_NIGERIAN_STATE, _COMPANION, "state"),
 )
 
 _NOT_PLACE_CODE = re.compile(
@@ -157,6 +193,10 @@ _UNIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_GAP_LINES = 4
+# "No 5 Ogunlana Drive", "Plot 22, Alhaji Compound": the word for the number is part of it.
+_NUMBER_WORD_BEFORE = re.compile(
+    r"\b(?:(?:house|plot|block|shop)\s{1,2}(?:no\.?\s{0,2})?|no\.?\s{0,2})$", re.IGNORECASE
+)
 
 
 def find_addresses(text: str) -> list[RawFinding]:
@@ -183,13 +223,20 @@ def find_addresses(text: str) -> list[RawFinding]:
     block = [anchors[0]]
 
     def flush() -> None:
+        best = max(block, key=lambda a: a[2])
+        if best[2] < 0.5:
+            # Landmarks, cities and states only go with an anchor that counts.
+            block[:] = [a for a in block if a[2] > _COMPANION]
+            if not block:
+                return
         start = block[0][0]
         # "Flat 2, 14 Mill Lane": the flat or unit before the street is part of it.
         unit = _UNIT_BEFORE.search(text, max(0, start - 30), start)
+        if unit is None:
+            unit = _NUMBER_WORD_BEFORE.search(text, max(0, start - 16), start)
         if unit is not None:
             start = unit.start()
         end = max(a[1] for a in block)
-        best = max(block, key=lambda a: a[2])
         kinds = {a[3] for a in block}
         score = best[2]
         if len(kinds) >= 2:

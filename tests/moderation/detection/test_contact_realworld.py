@@ -1,6 +1,6 @@
 """Contact details as people really write them: a stray digit after a number, words run
-together, bare "www." sites, and posts in Spanish, Portuguese, French, Hindi, Urdu and
-Arabic with their own digits.
+together, West African directions, bare "www." sites, and posts in Spanish, Portuguese,
+French, Hindi, Urdu and Arabic with their own digits.
 
 The posts are made up; the numbers follow the real numbering plans (UK numbers from the
 ranges set aside for drama where they can be) but belong to no one.
@@ -116,6 +116,42 @@ def test_a_glued_word_inside_an_address_stays_whole(text, kind, written):
 )
 def test_glued_words_without_a_contact_detail(text):
     assert contact_kinds(text) == set()
+
+
+# ------------------------------------------------------------------ West African addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House No. 14, behind the Presby church, off Tema road, Accra",
+        "Plot 22, Alhaji Compound, Oke-Ado, Ibadan, Oyo State",
+        "No 5 Ogunlana Drive, Surulere, Lagos",
+        "Come to No. 9 Adebayo Compound, opposite Baptist church, Ogbomoso, Oyo State.",
+    ],
+)
+def test_compound_and_landmark_addresses(text):
+    addresses = found(text, "address")
+    assert len(addresses) == 1, scan(text)
+    written = text.rstrip(".").removeprefix("Come to ")
+    assert addresses[0].text == written
+    assert may_hold_contact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we drove past the church off the main road in Accra to the hospital",
+        "My aunt lives in Ibadan, Oyo State and has had calcinosis for 12 years.",
+        "Behind the Methodist church in Kumasi there is a small pharmacy.",
+        "I was born in Lagos, moved to Abuja in 2015 and then to Kano.",
+        "The clinic is near the Central Mosque in Kano, ask anyone there.",
+        "Off Tema road the traffic took 2 hours, then we reached Korle Bu, Accra.",
+        "She prays at the church opposite the Total filling station, Lagos, every Sunday.",
+    ],
+)
+def test_churches_and_roads_in_ordinary_sentences_are_no_address(text):
+    assert found(text, "address") == []
 
 
 # ------------------------------------------------------------------ bare "www." websites
