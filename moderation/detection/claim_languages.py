@@ -166,7 +166,9 @@ _PATTERNS = (
         "hi-Latn",
         r"\b(?:theek|thik|thīk)\s+ho\s+(?:gaya|gayi|gai|gaye|jayega|jaayega|jayegi)\b|"
         r"\b(?:puri|poori|bilkul|jad|jadd)\s+(?:tarah\s+|se\s+)?(?:theek|thik|khatam|khatm)\b|"
-        r"\b(?:bimari|rog)\s+(?:khatam|khatm|gayab|chali\s+gayi)\b|\bilaa?j\s+mil\s+gaya\b",
+        r"\b(?:bimari|rog)\s+(?:khatam|khatm|gayab|chali\s+gayi)\b|\bilaa?j\s+mil\s+gaya\b|"
+        r"\bghul\s+(?:jaati|jati|jaata|jata|gayi|gaya|gai)\b|"
+        r"\b(?:saaf|gayab|khatam)\s+ho\s+(?:gayi|gaya|gai|gaye|jaati|jati|jaata|jata)\b",
     ),
     _p(
         "guarantee",

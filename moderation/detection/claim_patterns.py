@@ -17,7 +17,8 @@ from . import fastre
 
 _I = re.IGNORECASE
 STRONG_EFFICACY = fastre.compile(
-    r"\b(?:cured|cures|curing|cure\s+(?:my|her|his|their|your|you|it|me|him|them|calcinosis|"
+    r"\b(?:cured|cures|curing|"
+    r"cure\s+(?:my|her|his|their|your|you|it|me|him|them|calcinosis|"
     r"scleroderma|crest|the\s+disease)|healed\s+(?:my|her|his|me|it|the|completely)|"
     r"heals|reversed|reverses|reverse\s+(?:your|the|my|calcinosis|scleroderma)|"
     r"dissolved|dissolves|dissolve\s+(?:the|your|my|all|calcium|deposits)|"
@@ -208,6 +209,15 @@ CLINICIAN_REPORT = fastre.compile(
     r"weaned)\b",
     True,
 )
+# Somebody else's advice, reported by the poster: "someone online tells a patient to stop
+# their medication", "sellers who urge people to ditch their pills".
+REPORTED_ADVICE = fastre.compile(
+    r"\b(?:someone|somebody|people|they|others|sites?|websites?|quacks?|healers?|sellers?|"
+    r"vendors?|charlatans?|scammers?|influencers?|comments?|posts?)\s+(?:\w+\s+){0,4}?"
+    r"(?:tells?|told|telling|advis\w+|urg\w+|push\w+|recommend\w*|say|says|said)\s+"
+    r"(?:\w+\s+){0,3}?(?:to\s+)?$",
+    True,
+)
 STOP_MED_NEGATED = fastre.compile(
     r"\b(?:don'?t|do\s+not|never|not|shouldn'?t|should\s+not|without|before|"
     r"told\s+(?:me|us|her|him)\s+to|said\s+to|advised\s+(?:me|us|her|him)\s+to|"
@@ -345,6 +355,17 @@ HEALTH_CONTEXT = fastre.compile(
 )
 
 
+# Claims that stand whoever is credited, with no treatment named:
+# "It is a myth that this cannot be cured", "my uncle got his cure there", "we are healed".
+PLAIN_CURE = fastre.compile(
+    r"\b(?:(?:myth|lie|not\s+true|nonsense|rubbish)\s+(?:that\s+)?(?:\w+\s+){1,4}?"
+    r"(?:cannot|can'?t|can\s+never|will\s+never)\s+be\s+(?:cured|healed|reversed)|"
+    r"got\s+(?:my|her|his|their|our)\s+cure|"
+    r"(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:now\s+|all\s+|finally\s+|completely\s+)*"
+    r"(?:healed|cured))",
+    True,
+)
+
 TRIGGER = fastre.compile(
     "|".join(
         f"(?:{p.pattern})"
@@ -357,6 +378,7 @@ TRIGGER = fastre.compile(
             PITCH_SOFT,
             GUARANTEE,
             RECOMMEND,
+            PLAIN_CURE,
         )
     ),
     True,

@@ -49,19 +49,23 @@ _ROMANCE = (
     r"traitement|hierbas|ervas|plantes|natural(?:es)?|naturel(?:le)?s?|enfermedad|doen[çc]a|"
     r"maladie|garantizad[oa]|garantid[oa]|garanti[e]?|medicamentos?|m[ée]dicaments?|"
     r"rem[ée]dios|deje|dejar|pare|parar|arr[êe]tez|arr[êe]ter|llame|ligue|appelez|"
-    r"escleroderm\w*|esclerodermia|sclérodermie|lupus|diabetes|diab[èe]te|c[áa]ncer|sida|vih"
+    r"escleroderm\w*|esclerodermia|sclérodermie|lupus|diabetes|diab[èe]te|c[áa]ncer|sida|vih|"
+    r"quitaron|desaparec\w*|sumiram|disparu|fondu|jogue|jetez|tira|largue|deja|dejen|suspend\w*|"
+    r"élimin\w*|elimin\w*|dissol\w*|disuelv\w*|garant\w*|100\s*%"
 )
 _HINGLISH = (
     r"ilaa?j|theek|thik|dawa(?:i|ai|yan|iyan)?|bimari|rog|jadi\s*buti|desi|ayurvedic|hakeem|"
-    r"guarantee|gaaranti|band\s+kar\w*|chhod\w*|pakka|shifa"
+    r"guarantee|gaaranti|band\s+kar\w*|chhod\w*|pakka|shifa|ghul\w*|saaf|gayab|khatam|khatm"
 )
 # Hindi (Devanagari), Urdu and Arabic: cure, treatment, medicine, disease, guarantee, stop,
 # call / contact, herbs.
 _NON_LATIN = (
     "इलाज|उपचार|ठीक|दवा|दवाई|रोग|बीमारी|जड़ी|आयुर्वेद|गारंटी|बंद|छोड़|संपर्क|कॉल|व्हाट्सएप|"
-    "चमत्कार|"
-    "علاج|شفا|ٹھیک|دوا|بیماری|مرض|حکیم|گارنٹی|رابطہ|بند|چھوڑ|جڑی|دیسی|"
-    "شفاء|شفي|يشفي|دواء|أدوية|الأدوية|أعشاب|مضمون|توقف|اتصل|واتساب|تواصل|معجزة"
+    "चमत्कार|घोल|गला|पिघल|निकाल|गायब|खत्म|ख़त्म|कैल्शियम|प्रतिशत|"
+    "علاج|شفا|ٹھیک|دوا|بیماری|مرض|حکیم|گارنٹی|رابطہ|بند|چھوڑ|جڑی|دیسی|گھلا|گھول|پگھل|نکال|غائب|"
+    "ختم|کیلشیم|شرطیہ|فیصد|"
+    "شفاء|شفي|يشفي|دواء|أدوية|الأدوية|أعشاب|مضمون|توقف|اتصل|واتساب|تواصل|معجزة|يزيل|يذيب|تزيل|"
+    "تذيب|ترسبات|الكالسيوم|اختف|زال|قضى|يقضي|ضمان|أوقف|اوقف|اترك"
 )
 
 _PATTERN = fastre.compile(
@@ -91,17 +95,29 @@ _CORE = fastre.compile(
     + _CURE_EN
     + "|"
     + _EFFECT_EN
-    + r"|ilaa?j|theek|thik|shifa|pakka|guarantee|gaaranti)\b)|"
+    + r"|ilaa?j|theek|thik|shifa|pakka|guarantee|gaaranti|ghul\w*|saaf|gayab)\b)|"
     + r"(?i:\b(?:cur[aeoóé]|san[aoó]|gu[ée]ri|garant|rem[ée]d|milagr|miracul))|"
-    + "इलाज|ठीक|गारंटी|चमत्कार|علاج|شفا|ٹھیک|گارنٹی|شفاء|شفي|يشفي|مضمون|معجزة"
+    + "इलाज|ठीक|गारंटी|चमत्कार|घोल|गायब|علاج|شفا|ٹھیک|گارنٹی|شفاء|شفي|يشفي|مضمون|معجزة|گھلا|"
+    + "گھول|غائب|يزيل|يذيب|اختف"
 )
+
+
+_IN_AN_ADDRESS = ".@_/"
 
 
 def assertion(sentence: str) -> int | None:
     """Where ``sentence`` has its first cure-like word (needed for a finding by the model
-    alone), or None."""
-    m = _CORE.search(sentence)
-    return m.start() if m is not None else None
+    alone), or None.  A word inside an e-mail address or a link ("sclero.help@...") says
+    nothing."""
+    for m in _CORE.finditer(sentence):
+        start, end = m.start(), m.end()
+        glued_before = start > 0 and sentence[start - 1] in _IN_AN_ADDRESS
+        glued_after = (
+            sentence[end : end + 1] in _IN_AN_ADDRESS and sentence[end + 1 : end + 2].isalnum()
+        )
+        if not (glued_before or glued_after):
+            return start
+    return None
 
 
 def selects(sentence: str) -> bool:

@@ -67,7 +67,9 @@ from .claim_patterns import (
     ORDER_NOUN,
     PITCH,
     PITCH_SOFT,
+    PLAIN_CURE,
     RECOMMEND,
+    REPORTED_ADVICE,
     STOP_MED,
     STOP_MED_NEGATED,
     STOP_PRONOUN,
@@ -362,6 +364,7 @@ def analyse(
             # classifier, reading one sentence, cannot see: the pattern's score stands.
             s.pattern_only = s.pattern_only or not have
     candidates = [s for s in candidates if s.kinds or s.classifier_only]
+    _drop_warned_against(text, spans, candidates)
 
     out: list[RawFinding] = []
     if not candidates:
@@ -415,12 +418,50 @@ def _quoted(sentence: str, pos: int) -> bool:
     return bool(depth)
 
 
+_TOLD = re.compile(
+    r"\b(?:told\s+(?:me|us|my\s+\w+)|(?:someone|somebody|a\s+(?:man|woman|lady|guy|seller))\b|"
+    r"claim(?:s|ed)?\s+(?:that|to)|says?\s+(?:that\s+)?(?:their|his|her)|advert\w*\s+(?:say|said|claim))",
+    re.IGNORECASE,
+)
+
+
+def _drop_warned_against(text: str, spans, candidates: list[_Sentence]) -> None:
+    """ "Someone at church told me their paste removes calcium 100%. Don't fall for it.": a
+    claim reported from someone else and warned against in the next sentence is a warning."""
+    if not candidates:
+        return
+    starts = [start for start, _ in spans]
+    for s in candidates:
+        if not _TOLD.search(s.text):
+            continue
+        i = bisect_right(starts, s.start) - 1
+        if i + 1 < len(spans):
+            start, end = spans[i + 1]
+            following = text[start:end]
+            if "warning" in _families(following) or claim_languages.warns(following):
+                s.kinds.clear()
+                s.conditional.clear()
+                s.classifier_only = ""
+
+
 def _asserts(sentence: str) -> bool:
     """Whether ``sentence`` has a cure-like word that is neither denied ("none of them
     dissolved anything") nor quoted to be questioned ("'works better than medicine' is what
     they all say"): what the classifier needs before it may judge a sentence alone."""
     at = claim_prefilter.assertion(sentence)
-    return at is not None and not _negated_before(sentence, at) and not _quoted(sentence, at)
+    if at is None or _negated_before(sentence, at) or _quoted(sentence, at):
+        return False
+    # "None of them contained anything capable of dissolving calcium"; "the podiatrist who
+    # sorted my heel": denied as a whole, or the work of a clinician.
+    return not (_DENIED.match(sentence) or _CLINICIAN_DID.search(sentence[:at]))
+
+
+_DENIED = re.compile(r"\s*(?:none|nothing|no\s+one|nobody|neither)\b", re.IGNORECASE)
+_CLINICIAN_DID = re.compile(
+    r"\b(?:podiatrist|surgeon|dermatologist|rheumatologist|rheumy|nurse|consultant|specialist|"
+    r"physio\w*|hand\s+therapist|nephrologist|gp|hospital|clinic\s+team)s?\s+(?:who|that|which)\b",
+    re.IGNORECASE,
+)
 
 
 def _for_the_model(s: _Sentence, post_has_treatment: bool) -> None:
@@ -493,6 +534,8 @@ def _stop_advice(sentence: str, before: str) -> tuple[str, bool] | None:
             prefix = sentence[: m.start()]
             if STOP_MED_NEGATED.search(prefix) or CLINICIAN_REPORT.search(prefix):
                 continue
+            if REPORTED_ADVICE.search(prefix) or _quoted(sentence, m.start()):
+                continue  # someone else's advice, reported or quoted to be warned against
             phrase = _quote(m.group())
             if regex is STOP_PRONOUN and not (
                 CARE_MENTION.search(before) or CARE_MENTION.search(prefix)
@@ -550,6 +593,12 @@ def _classify_sentence(
             else:
                 kinds.append(found)
 
+    plain = PLAIN_CURE.search(sentence) if not question else None
+    if plain is not None and not (s.treatments and not own):
+        # (Unless only established care is named: "I'm cured since the surgery".)
+        phrase = _quote(plain.group())
+        kinds.append(("cure_claim", 0.85, f"asserts a cure in plain words: '{phrase}'"))
+        return
     if question or warning:
         return
 

@@ -346,15 +346,27 @@ def train_claims_classifier(
     tf-idf only) beside the n-grams."""
     if encoder is _DEFAULT_ENCODER:
         encoder = default_encoder()
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import FeatureUnion
 
     rows = load_training_data() + [(str(t), bool(y)) for t, y in extra]
     texts = [_prepare(t) for t, _ in rows]
     labels = [int(y) for _, y in rows]
-    vectoriser = FeatureUnion(
+    vectoriser = ngram_vectoriser()
+    features = _with_embeddings(vectoriser.fit_transform(texts), texts, encoder)
+    model = LogisticRegression(
+        C=4.0, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000
+    )
+    model.fit(features, labels)
+    return ClaimsClassifier(vectoriser, model, len(rows), encoder)
+
+
+def ngram_vectoriser() -> FeatureUnion:
+    """The word uni/bigram and char_wb 4-gram tf-idf features, unfitted."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion(
         [
             (
                 "words",
@@ -378,12 +390,6 @@ def train_claims_classifier(
             ),
         ]
     )
-    features = _with_embeddings(vectoriser.fit_transform(texts), texts, encoder)
-    model = LogisticRegression(
-        C=4.0, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000
-    )
-    model.fit(features, labels)
-    return ClaimsClassifier(vectoriser, model, len(rows), encoder)
 
 
 # --------------------------------------------------------------------------------------
@@ -427,6 +433,7 @@ def model_key() -> str:
         digest.update(path.read_bytes() if path.is_file() else b"(absent)")
     for function in (
         train_claims_classifier,
+        ngram_vectoriser,
         _prepare,
         ClaimsClassifier.__init__,
         ClaimsClassifier.state,

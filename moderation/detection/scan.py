@@ -224,7 +224,12 @@ def _scan(text: str, ruleset: Ruleset | None) -> list[Finding]:
         if use_patterns and offered and not referral:
             # A post that claims a cure and gives a phone number, e-mail, website or handle
             # is selling; with a named practitioner it is a referral, reported as such.
-            made = [(f.kind, f.start, f.end) for f in findings if f.category == CLAIMS]
+            # The classifier alone is not enough to call a contact detail a sales pitch.
+            made = [
+                (f.kind, f.start, f.end)
+                for f in findings
+                if f.category == CLAIMS and f.rule != "claims.classifier"
+            ]
             raw = claims.pitch_from_contacts(text, made, offered)
             if raw is not None:
                 keep(raw, (raw.start, raw.end), "claims")

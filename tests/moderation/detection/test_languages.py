@@ -51,6 +51,23 @@ CLAIMS = [
 ]
 
 
+CLAIMS += [
+    ("hi", "cure_claim", "यह चूर्ण जमा कैल्शियम को घोल देता है।"),
+    ("ur", "cure_claim", "یہ سفوف جمع کیلشیم کو گھلا دیتا ہے۔"),
+    ("ar", "cure_claim", "هذا الكريم يزيل ترسبات الكالسيوم من الجلد."),
+    ("hi-Latn", "cure_claim", "ye tel lagao, calcium ki gaanth ghul jaati hai"),
+    ("es", "cure_claim", "Con el jugo de limón se me quitaron las bolitas de calcio."),
+    ("fr", "cure_claim", "Grâce aux tisanes mes dépôts de calcium ont disparu."),
+]
+
+
+@pytest.mark.parametrize(("lang", "kind", "text"), CLAIMS)
+def test_the_prefilter_selects_every_claim_the_patterns_know(lang, kind, text):
+    from moderation.detection import claim_prefilter
+
+    assert claim_prefilter.selects(text)
+
+
 @pytest.mark.parametrize(("lang", "kind", "text"), CLAIMS)
 def test_the_strongest_claims_in_each_language(lang, kind, text):
     found = {f.kind for f in detection.scan(text) if f.category == detection.CLAIMS}
