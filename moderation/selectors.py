@@ -22,6 +22,7 @@ from moderation.models import (
     FlagRule,
     Report,
     RulesetVersion,
+    Scan,
     Treatment,
 )
 
@@ -221,6 +222,19 @@ def case_flags(*, case: Case) -> QuerySet[Flag]:
         .select_related("rule")
         .order_by("-field", "start", "pk")
     )
+
+
+def post_language(*, post) -> str:
+    """The language the latest scan of the post's current revision read it in ("" if none)."""
+    from moderation.detection.language import NAMES, UNDETERMINED
+
+    code = (
+        Scan.objects.filter(post=post, revision=post.revision)
+        .order_by("-created_at", "-pk")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return NAMES.get(code, "") if code and code != UNDETERMINED else ""
 
 
 def case_reports(*, case: Case) -> QuerySet[Report]:

@@ -404,6 +404,7 @@ def _case_page(
         {
             "case": case,
             "post": post,
+            "language": selectors.post_language(post=post),
             "flags": flags,
             "flag_page": flag_page,
             "new_flag_count": sum(f.is_new for f in flags),

@@ -171,6 +171,9 @@ _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_IN_HOUSE_WORD, 0.6, "house number"),
     (_EU_POSTCODE_CITY, 0.4, "postcode and town"),
     (_NL_POSTCODE, 0.6, "postcode and town"),
+)
+# Looked for only when an anchor of 0.5 or more was found: most posts have none.
+_COMPANIONS: tuple[tuple[object, float, str], ...] = (
     (_LANDMARK, _COMPANION, "landmark"),
     (_WEST_AFRICAN_CITY, _COMPANION, "city"),
     (_NIGERIAN_STATE, _COMPANION, "state"),
@@ -183,6 +186,7 @@ _NOT_PLACE_CODE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_SET = fastre.compile_set([a[0].pattern for a in _ANCHORS])
+_COMPANION_SET = fastre.compile_set([a[0].pattern for a in _COMPANIONS])
 _ANY_DIGIT = re.compile(r"\d")
 _DATE_ISH = re.compile(r"^\d{1,2}[\-/]\d{1,2}[\-/](?:19|20)?\d{2}$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n\s*\n")
@@ -218,6 +222,10 @@ def find_addresses(text: str) -> list[RawFinding]:
             anchors.append((m.start(), m.end(), strength, what))
     if not anchors:
         return []
+    if any(a[2] >= 0.5 for a in anchors):
+        for index in _COMPANION_SET.Match(text) or ():
+            regex, strength, what = _COMPANIONS[index]
+            anchors += [(m.start(), m.end(), strength, what) for m in regex.finditer(text)]
     anchors.sort()
     out: list[RawFinding] = []
     block = [anchors[0]]

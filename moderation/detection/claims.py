@@ -363,8 +363,8 @@ def analyse(
             # Its meaning comes from the cure claimed elsewhere in the post, which the
             # classifier, reading one sentence, cannot see: the pattern's score stands.
             s.pattern_only = s.pattern_only or not have
-    candidates = [s for s in candidates if s.kinds or s.classifier_only]
     _drop_warned_against(text, spans, candidates)
+    candidates = [s for s in candidates if s.kinds or s.classifier_only]
 
     out: list[RawFinding] = []
     if not candidates:
@@ -398,6 +398,7 @@ def analyse(
             else:
                 floor = _FLOOR if kind in ("cure_claim", "product_pitch") else _FLOOR_SPECIFIC
                 score, rule = strength * (floor + (1 - floor) * prob), "claims.pattern+classifier"
+                explanation = f"{explanation} (pattern; claims model score {prob:.2f})"
             out.append(RawFinding(CLAIMS, kind, s.start, s.end, round(score, 4), rule, explanation))
     return out
 

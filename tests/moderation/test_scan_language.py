@@ -20,3 +20,15 @@ pytestmark = pytest.mark.django_db
 def test_the_scan_records_the_language(article, established_member, body, expected):
     post = post_scanned(article.thread, established_member, body)
     assert Scan.objects.get(post=post, revision=post.revision).language == expected
+
+
+def test_the_case_page_says_which_language(article, new_member, moderator):
+    from moderation.models import Case
+    from tests.utils import web_as
+
+    body = "Mi madre se curó con estas hierbas, llame al +34 612 345 678."
+    post = post_scanned(article.thread, new_member, body)
+    case = Case.objects.get(post=post)
+    page = web_as(moderator).get(f"/moderation/cases/{case.pk}/")
+    assert page.status_code == 200
+    assert "Written in Spanish." in page.content.decode()

@@ -73,9 +73,11 @@ def test_handle_platforms_are_named_properly(text, expected):
 
 def test_claim_explanations_read_as_sentences():
     (f,) = [f for f in scan("Colloidal silver cured my calcinosis.") if f.category == CLAIMS]
-    assert f.explanation == (
+    assert f.explanation.startswith(
         "testimonial crediting colloidal silver (an unproven treatment) with a cure: 'cured'"
     )
+    # Pattern and model both: the moderator reads both.
+    assert f.explanation.endswith(")") and "claims model score 0." in f.explanation
     (f,) = [f for f in scan("The deposits completely vanished.") if f.category == CLAIMS]
     assert "an unnamed remedy" in f.explanation
 
