@@ -219,6 +219,8 @@ def find_addresses(text: str) -> list[RawFinding]:
                 continue
             if regex is _PLACE_CODE and _NOT_PLACE_CODE.match(m.group()):
                 continue  # "March 2020", "Since 1998": a date, not a place and postcode
+            if regex is _UK_POSTCODE and text[m.end() : m.end() + 1] in ("/", "-"):
+                continue  # "C57BL/6 mice": a code, not a postcode
             anchors.append((m.start(), m.end(), strength, what))
     if not anchors:
         return []

@@ -84,7 +84,7 @@ SOLICIT_AIMED = fastre.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:,()\n\-]|\b(?:and|so|then|or|pls|please|plz|kindly|just|must|if\s+you|"
     r"who\s+can|definitely|(?:advice|suggestion|tip)\s+(?:is|would\s+be)(?:\s+to)?|"
-    r"if\s+you'?(?:re|\s+are)\s+(?:in|near|around|from)\s+\w+(?:\s+\w+)?))\s*$",
+    r"if\s+you'?(?:re|\s+are)\s+(?:anywhere\s+)?(?:in|near|around|from)\s+\w+(?:\s+\w+)?))\s*$",
     re.IGNORECASE,
 )
 _GAP = re.compile(r"^[\s,:\-]{0,4}")
@@ -216,6 +216,7 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
                 untitled.append((m.start(1), m.start(1) + len(name), name))
     out = _near_contacts(text, names + untitled, contacts) if contacts else []
     out += _untitled_solicited(text)
+    out += _other_language_solicited(text)
     if not names:
         return out
     for start, end, name in names:
@@ -244,7 +245,7 @@ def find_practitioners(text: str, contacts: Sequence[tuple[int, int]] = ()) -> l
             continue
         first = m.group().lower().split()[0]
         lead_is_empty = first in _VERB_FIRST_WORDS
-        prefix = text[max(0, m.start() - 30) : m.start()]
+        prefix = text[max(0, m.start() - 45) : m.start()]
         if (
             lead_is_empty
             and not _CLAUSE_START.search(prefix)
@@ -600,3 +601,66 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _UNTITLED_VERB_WORDS = fastre.compile(
     r"\b(?:see|visit|consult|contact|call|ring|ask|book|touch|up)\b", True
 )
+
+
+# --------------------------------------------------------------------------------------
+# Other languages: "Procurem a Dra. Campos", "allez voir le Dr Martin", "راجعوا الدكتورة ريم",
+# and, where the verb comes last, "डॉ. अनीता राव से मिलिए", "ڈاکٹر فرحان سے ملیں",
+# "Dr. Kulkarni se milo".
+# --------------------------------------------------------------------------------------
+
+# A name token: anything up to a space or punctuation (Python's \w leaves out the vowel signs
+# of Devanagari), one to three of them.
+_OTHER_NAME = (
+    r"(?:[A-ZÀ-Ý][\w'\-]*\.?(?:\s+[A-ZÀ-Ý][\w'\-]*){0,2}|"
+    r"[\u0600-\u06ff]+(?:\s+(?!(?:في|من|على|إلى|عند|میں|سے|کو)\s)[\u0600-\u06ff]+){0,2}|"
+    r"[\u0900-\u097f]+(?:\s+(?!(?:से|को|ने|में)\s)[\u0900-\u097f]+){0,2})"
+)
+_OTHER_TITLE = (
+    r"(?:\b(?:Dra?|Doctora?|Docteur|Dre|Drs)\b|डॉक्टर|डॉ|वैद्य|हकीम|ڈاکٹر|حکیم|"
+    r"الدكتورة|الدكتور|الطبيبة|الطبيب|الشيخ|الحكيم)"
+)
+_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:busquen?|consulten?|llamen?\s+a|vayan?\s+(?:con|a\s+ver\s+a)|contacten?\s+(?:a|con)|"
+    r"visiten?\s+a|pidan?\s+cita\s+con|procurem?|consultem?|liguem?\s+para|marquem?\s+(?:consulta\s+)?com|"
+    r"allez\s+voir|consultez|contactez|appelez|voyez|prenez\s+rendez-vous\s+avec)\b"
+    r"|راجعوا|راجعي|راجع|اتصلوا\s+ب|اتصل\s+ب|تواصلوا\s+مع|تواصل\s+مع|زوروا)"
+    r"\s+(?i:(?:a|al|à|o|la|le|el)\s+)?(?P<title>(?i:"
+    + _OTHER_TITLE
+    + r"))(?:\.\s*|\s+)(?P<name>"
+    + _OTHER_NAME
+    + r")(?=[\s,.;:!?\u060c\u06d4\u0964()]|$)"
+)
+_VERB_AFTER = re.compile(
+    r"(?P<title>(?i:"
+    + _OTHER_TITLE
+    + r"))(?:\.\s*|\s+)(?P<name>"
+    + _OTHER_NAME
+    + r")\s+(?i:से\s+(?:मिलिए|मिलें|मिलो|मिल\s+लें|संपर्क\s+करें|बात\s+करें)|को\s+(?:दिखाएं|दिखाइए|दिखाओ)|"
+    r"سے\s+(?:ملیں|ملئے|ملو|رابطہ\s+کریں)|کو\s+(?:دکھائیں|دکھائیے)|"
+    r"se\s+(?:milo|milen|milein|miliye|mil\s+lo|contact\s+karo|baat\s+karo)\b|"
+    r"ko\s+(?:dikhao|dikhayen|dikhaiye)\b)"
+)
+
+
+def _other_language_solicited(text: str) -> list[RawFinding]:
+    """A titled practitioner the reader is asked to see, in Spanish, Portuguese, French,
+    Arabic (verb first), Hindi, Urdu or Hindi in Latin letters (verb last)."""
+    out = []
+    for regex in (_VERB_BEFORE, _VERB_AFTER):
+        for m in regex.finditer(text):
+            if _WARNED.search(text[max(0, m.start() - 60) : m.end()]):
+                continue
+            name = " ".join(m.group("name").split())
+            out.append(
+                RawFinding(
+                    CONTACT,
+                    "practitioner",
+                    m.start(),
+                    m.end(),
+                    0.85,
+                    "contact.practitioner",
+                    f"asks readers to contact a named practitioner ({m.group('title')} {name})",
+                )
+            )
+    return out

@@ -50,6 +50,13 @@ _HANDLE_LINK = re.compile(
 )
 
 
+_FUNDRAISER = re.compile(
+    r"\b(?:sponsor(?:ship)?\s+(?:page|me|link)|fundrais\w*|donat\w*|justgiving|gofundme|"
+    r"charity\s+(?:page|site|run|walk)|appeal\s+page)",
+    re.IGNORECASE,
+)
+
+
 def find_urls(text: str) -> list[RawFinding]:
     """Websites: "www.cure-calcinosis.com", "https://...", "cure-calcinosis dot com", bare
     domains under country endings ("cure4you.ng", "ayurheal.lk") and a spaced dot before a
@@ -74,6 +81,8 @@ def find_urls(text: str) -> list[RawFinding]:
         host = bare.split("/", 1)[0]
         if _TRUSTED.search(host) or _HANDLE_LINK.match(bare.removeprefix("www.")):
             continue
+        if _FUNDRAISER.search(text[max(0, start - 60) : start]) or _FUNDRAISER.search(host):
+            continue  # a sponsor or fundraising page: giving, not selling
         explicit = url.lower().startswith(("http", "www."))
         score = 0.93 if explicit else 0.8
         start, end = _widen_url(text, start, end)
