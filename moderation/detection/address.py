@@ -61,6 +61,20 @@ _DE_STREET = fastre.compile(
     r"straat|laan|gracht|plein|kade|singel)"
     r"\s{1,3}\d{1,4}[a-z]?\b"
 )
+# Spanish and Portuguese streets, name first: "Calle Hidalgo 214", "Rua das Palmeiras, 318",
+# "Av. Paulista, nº 1000".
+_IBERIAN_STREET = fastre.compile(
+    r"(?i:\b(?:calle|avenida|avda|av|paseo|carrera|rua|travessa|estrada|alameda|pra[cç]a)\b)\.?"
+    r"\s{1,3}(?i:(?:de\s+la|del|de|da|do|das|dos)\s+)?[A-ZÀ-Ý][\pL'\-]{1,30}"
+    r"(?:\s(?i:(?:de\s+la|del|de|da|do|das|dos)\s)?[A-ZÀ-Ý][\pL'\-]{1,30}){0,3},?\s{1,3}"
+    r"(?:(?i:n[º°o]|num|número)\.?\s{0,2})?\d{1,5}\b"
+)
+_BR_CEP = fastre.compile(r"\bCEP:?\s{0,2}\d{5}-?\d{3}\b")
+# Numbered houses, shops and lanes in Hindi and Urdu: "मकान नं. 12", "گلی نمبر 4".
+_SOUTH_ASIAN_NUMBERED = fastre.compile(
+    r"(?:मकान|दुकान|गली|प्लॉट|फ्लैट)\s{0,2}(?:नं\.?|नंबर|संख्या)\s{0,2}[0-9०-९]{1,4}|"
+    r"(?:مکان|دکان|گلی|پلاٹ|فلیٹ)\s{0,2}(?:نمبر|نمبر:)\s{0,2}[0-9۰-۹٠-٩]{1,4}"
+)
 _PO_BOX = fastre.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|GPO\s+Box|PMB|Locked\s+Bag|Private\s+Bag|"
     r"Postnet\s+Suite|Post\s+Net\s+Suite)\s*(?:No\.?\s*)?#?\s*[A-Z]?\d{1,7}\b",
@@ -157,6 +171,9 @@ _ANCHORS: tuple[tuple[object, float, str], ...] = (
     (_STREET_LOWER, 0.6, "street address"),
     (_FR_STREET, 0.72, "street address"),
     (_DE_STREET, 0.72, "street address"),
+    (_IBERIAN_STREET, 0.72, "street address"),
+    (_BR_CEP, 0.8, "Brazilian postcode"),
+    (_SOUTH_ASIAN_NUMBERED, 0.6, "house or shop number"),
     (_PO_BOX, 0.9, "PO box"),
     (_US_CITY_ZIP, 0.85, "city, state and ZIP code"),
     (_US_STATE_ZIP, 0.6, "state and ZIP code"),

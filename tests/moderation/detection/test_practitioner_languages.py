@@ -41,3 +41,30 @@ def test_a_practitioner_offered_in_other_languages(text, covered):
 )
 def test_what_is_not_contact_details(text):
     assert not contact_kinds(text), detection.scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Consultas en Calle Hidalgo 214, Col. Centro, Oaxaca.", "Calle Hidalgo 214"),
+        ("Atendo na Rua das Palmeiras, 318, Centro, CEP 39400-001", "Rua das Palmeiras, 318"),
+        ("Dirección: Calle del Pez Volador 31, 28007 Madrid.", "Calle del Pez Volador 31"),
+        ("पता: दुकान नं. 7, सदर बाज़ार, जयपुर", "दुकान नं. 7"),
+        ("پتہ: مکان نمبر 12، گلی نمبر 4، لاہور", "مکان نمبر 12"),
+    ],
+)
+def test_addresses_in_spanish_portuguese_hindi_and_urdu(text, covered):
+    found = [f for f in detection.scan(text) if f.kind == "address"]
+    assert any(covered in f.text for f in found), detection.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La calle Mayor estaba llena de gente en 2019.",
+        "Fui a la avenida principal 3 veces esta semana.",
+        "A rua estava cheia, esperei 20 minutos.",
+    ],
+)
+def test_a_street_mentioned_is_not_an_address(text):
+    assert "address" not in contact_kinds(text)
