@@ -653,7 +653,7 @@ def _classify_sentence(
             else:
                 explanation = f"claims {desc} cures or reverses the disease: '{phrase}'"
             strength = _STATUS_WEIGHT.get(entry.status if entry else "unspecified", 0.72)
-            kinds.append(("cure_claim", strength if has_remedy else 0.62, explanation))
+            kinds.append(("cure_claim", strength if has_remedy else 0.6, explanation))
             return
         if established_only and _CURE_WORD.search(phrase) and generalised:
             est = s.treatments[0].name
