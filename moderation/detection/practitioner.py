@@ -643,9 +643,18 @@ _VERB_AFTER = re.compile(
 )
 
 
+# One RE2 pass for a title of these languages; most posts have none and skip the rest.
+_OTHER_TITLE_GATE = fastre.compile(
+    r"\b(?:Dra?|Doctora?|Docteur|Dre|Drs)\b|डॉ|वैद्य|हकीम|ڈاکٹر|حکیم|الدكتور|الطبيب|الشيخ|الحكيم",
+    True,
+)
+
+
 def _other_language_solicited(text: str) -> list[RawFinding]:
     """A titled practitioner the reader is asked to see, in Spanish, Portuguese, French,
     Arabic (verb first), Hindi, Urdu or Hindi in Latin letters (verb last)."""
+    if _OTHER_TITLE_GATE.search(text) is None:
+        return []
     out = []
     for regex in (_VERB_BEFORE, _VERB_AFTER):
         for m in regex.finditer(text):
