@@ -38,7 +38,7 @@ seed: migrate ## Load the article, its comments, the categories and the demo log
 
 run: seed claims-model ## Everything: install, migrate, seed, then web server (PORT=8000) and a Celery worker
 	@echo "Starting a Celery worker and the web server on http://127.0.0.1:$(PORT)/ (Ctrl-C stops both)"
-	@trap 'kill 0' INT TERM EXIT; $(if $(SITE_URL),export SITE_URL='$(SITE_URL)';) \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; $(if $(SITE_URL),export SITE_URL='$(SITE_URL)';) \
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule \
 		--loglevel=INFO --concurrency=2 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
