@@ -4,8 +4,6 @@ this file, apart from the ones a hostile tester reported (first list)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -122,13 +120,25 @@ def test_long_runs_of_other_numbers_are_not_phone_numbers(text):
 _RUN = [f"0113 496 {i:04d}" for i in range(1428)]
 
 
-def _best_of_three(text: str) -> float:
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
+def _readings(text: str) -> int:
+    """How many candidate numbers the phone detector parses while scanning ``text``: the work
+    it does, counted rather than timed, so a busy machine cannot change the answer."""
+    import phonenumbers
+
+    calls = 0
+    original = phonenumbers.parse
+
+    def counting(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    phonenumbers.parse = counting
+    try:
         scan(text)
-        times.append(time.perf_counter() - started)
-    return min(times)
+    finally:
+        phonenumbers.parse = original
+    return calls
 
 
 @pytest.mark.parametrize("sep", [" ", "\t", " - "])
@@ -145,16 +155,14 @@ def test_a_run_written_with_nothing_between_is_covered():
     assert uncovered(text, [(s, s + len(_RUN[0])) for s in starts]) == []
 
 
-def test_a_run_side_by_side_scans_about_as_fast_as_one_with_commas():
-    # The same 1,428 numbers a comma apart are separate clusters, each read once: the
-    # bounds are relative to that, so that a busy machine slows both alike.
-    commas = _best_of_three(", ".join(_RUN))
-    spaces = _best_of_three(" ".join(_RUN))
-    assert spaces < 2 * commas + 0.1, (spaces, commas)
-    assert spaces < 1.0
+def test_a_run_side_by_side_costs_about_as_much_as_one_with_commas():
+    # The same 1,428 numbers a comma apart are separate clusters, each read once: the work
+    # for a run written side by side is bounded relative to that.
+    commas = _readings(", ".join(_RUN))
+    assert commas >= len(_RUN)
+    assert _readings(" ".join(_RUN)) <= 2 * commas
     # With nothing between them, digit runs are cut inside too: a few readings a number.
-    glued = _best_of_three("".join(_RUN))
-    assert glued < 3 * commas + 0.1, (glued, commas)
+    assert _readings("".join(_RUN)) <= 3 * commas
 
 
 # ----------------------------------------------------------------------------- property
