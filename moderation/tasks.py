@@ -3,17 +3,27 @@
 from datetime import timedelta
 
 from celery import shared_task
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 from django.conf import settings
 from django.db import DatabaseError
 
 from moderation import services
 
 
+@worker_init.connect
+def _warm_up_detection_before_forking(**kwargs) -> None:
+    """Load the claims classifier (built once by `manage.py claims_model`), its sentence encoder
+    and the language model in the worker's main process, before it forks its children: they
+    inherit them ready (copy-on-write), instead of each loading them for a second and a half."""
+    from moderation import detection
+
+    detection.warm_up()
+
+
 @worker_process_init.connect
 def _warm_up_detection(**kwargs) -> None:
-    """Load the claims classifier (built once by `manage.py claims_model`) before the first post
-    arrives, so that a new worker child starts in well under a second."""
+    """In each child: nothing left to load after the main process's warm-up (a pool that does
+    not fork, or a model file rebuilt since, still gets everything ready here)."""
     from moderation import detection
 
     detection.warm_up()

@@ -19,6 +19,7 @@ installed, and the classifier is then trained and used without embeddings.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from importlib import resources
 from importlib.util import find_spec
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 logger = logging.getLogger(__name__)
+# Celery workers load the encoder and then fork; the tokenizer's own thread pool must not be
+# running by then. One sentence batch per post gains nothing from it anyway.
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PACKAGE = "wordllama"
 WEIGHTS = "weights/l2_supercat_256.safetensors"
