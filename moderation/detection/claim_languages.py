@@ -28,10 +28,13 @@ class Pattern(NamedTuple):
     kind: str
     language: str
     regex: re.Pattern[str]
+    # Counts only in a sentence that names a disease or a remedy ("ठीक हो गया" is also "my
+    # phone got fixed").
+    needs_context: bool = False
 
 
-def _p(kind: str, language: str, pattern: str) -> Pattern:
-    return Pattern(kind, language, re.compile(pattern, re.IGNORECASE))
+def _p(kind: str, language: str, pattern: str, needs_context: bool = False) -> Pattern:
+    return Pattern(kind, language, re.compile(pattern, re.IGNORECASE), needs_context)
 
 
 _PATTERNS = (
@@ -39,7 +42,7 @@ _PATTERNS = (
     _p(
         "cure_claim",
         "es",
-        r"\b(?:me|la|lo|le|nos|les|se)\s+cur(?:ó|aron|a|an|ará|arán)\b|"
+        r"\b(?:me|la|lo|le|nos|les|se)\s+cur(?:ó|aron|ará|arán)\b|\b(?:me|nos|te)\s+cura\b|"
         r"\b(?:qued(?:é|ó|amos|aron)|estoy|está|están|fue|fueron)\s+(?:totalmente\s+|"
         r"completamente\s+)?curad[oa]s?\b|\bsan(?:ó|é|amos|aron)\b|"
         r"\bcura\s+(?:definitiva|total|completa|natural|garantizada)\b|"
@@ -66,7 +69,8 @@ _PATTERNS = (
     _p(
         "cure_claim",
         "pt",
-        r"\b(?:me|a|o|nos|se)\s+cur(?:ou|aram|a|am|ará)\b|\b(?:fiquei|ficou|ficamos|ficaram|"
+        r"\b(?:me|a|o|nos|se)\s+cur(?:ou|aram|ará)\b|\b(?:me|nos|te)\s+cura\b|"
+        r"\b(?:fiquei|ficou|ficamos|ficaram|"
         r"estou|está|foi|fui)\s+(?:totalmente\s+|completamente\s+)?curad[oa]s?\b|\bsarou\b|"
         r"\bcura\s+(?:definitiva|total|completa|natural|garantida)\b|"
         r"\b(?:elimina|eliminou|dissolve|dissolveu)\s+(?:por\s+completo\s+|totalmente\s+)?"
@@ -95,7 +99,8 @@ _PATTERNS = (
         r"totalement\s+|définitivement\s+)?gu[ée]ri(?:e|s|es)?\b|\bgu[ée]rit\b|"
         r"\bgu[ée]rison\s+(?:totale|définitive|complète|naturelle|garantie)\b|"
         r"\b(?:élimine|dissout|a\s+éliminé|a\s+dissous)\s+(?:complètement\s+)?(?:la|le|les|mes|vos)\b|"
-        r"\b(?:ont|a|sont)\s+(?:complètement\s+|totalement\s+)?(?:disparu|fondu)e?s?\b",
+        r"\b(?:ont|sont)\s+(?:complètement\s+|totalement\s+)?(?:disparu|fondu)e?s?\b|"
+        r"\ba\s+(?:complètement\s+|totalement\s+)disparu\b",
     ),
     _p(
         "guarantee",
@@ -114,9 +119,10 @@ _PATTERNS = (
         "cure_claim",
         "hi",
         r"(?:पूरी\s+तरह|बिल्कुल|जड़\s+से)\s+(?:से\s+)?(?:ठीक|खत्म|ख़त्म|समाप्त)|"
-        r"ठीक\s+हो\s+(?:गया|गयी|गई|गए|जाएगा|जायेगा|जाएगी)|ठीक\s+कर\s+(?:दिया|दी|देगा|देते|देती)|"
+        r"ठीक\s+हो\s+(?:गया|गयी|गई|गए|गईं)|ठीक\s+कर\s+(?:दिया|दी|देगा|देते|देती)|"
         r"(?:रोग|बीमारी)\s+(?:खत्म|ख़त्म|गायब)|इलाज\s+संभव\s+है|चमत्कारी\s+इलाज|"
         r"(?:घोल|गला|पिघला|निकाल)\s+(?:देता|देती|देते|दिया|दी)|(?:गायब|खत्म)\s+हो\s+(?:गया|गई|गयी|गए)",
+        needs_context=True,
     ),
     _p("guarantee", "hi", r"गारंटी|गैरंटी|100\s*%\s*(?:ठीक|इलाज|असर)|सौ\s+प्रतिशत"),
     _p(
@@ -131,9 +137,10 @@ _PATTERNS = (
         "cure_claim",
         "ur",
         r"(?:مکمل\s+(?:طور\s+پر\s+)?|بالکل\s+|جڑ\s+سے\s+)(?:ٹھیک|ختم|شفا)|"
-        r"ٹھیک\s+ہو\s*(?:گیا|گئی|گئے|جائے\s+گا|جائے\s+گی)|شفا\s+(?:مل|ملی|یاب)|"
+        r"ٹھیک\s+ہو\s*(?:گیا|گئی|گئے|گئیں)|شفا\s+(?:مل|ملی|یاب)|"
         r"(?:بیماری|مرض)\s+(?:ختم|غائب)|شفا\s+یقینی|شرطیہ\s+علاج|"
         r"(?:گھلا|گھول|پگھلا|نکال)\s+(?:دیتا|دیتی|دیتے|دیا|دی)|(?:غائب|ختم)\s+ہو\s*(?:گیا|گئی|گئے)",
+        needs_context=True,
     ),
     _p("guarantee", "ur", r"گارنٹی|گارنتی|سو\s+فیصد|100\s*%\s*(?:علاج|شفا|ٹھیک)"),
     _p(
@@ -148,11 +155,15 @@ _PATTERNS = (
         "cure_claim",
         "ar",
         r"شُ?فِ?ي(?:ت|نا|ت\s+تماما)|شفاء\s+(?:تام|نهائي|كامل|تاما|نهائيا)|"
-        r"(?:يشفي|تشفي)\s+(?:من\s+)?|تم\s+(?:ال)?شفاء|قضى\s+على|يقضي\s+على|"
+        r"(?:يشفي|تشفي)\s+(?:تماما|نهائيا|من\s+جميع|كل)|تم\s+(?:ال)?شفاء|قضى\s+على|يقضي\s+على|"
         r"(?:اختف|زال)(?:ت|ى)?\s+(?:تماما|نهائيا)|(?:اختفت|زالت)\s+(?:حبيبات|ترسبات|الحبيبات|"
         r"الترسبات)|(?:يزيل|يذيب|تزيل|تذيب)\s+(?:\S+\s+){0,2}?(?:ترسبات|الترسبات|الكالسيوم|تكلس)",
     ),
-    _p("guarantee", "ar", r"مضمون(?:ة)?|نتائج\s+مضمونة|ضمان\s+(?:الشفاء|النتيجة)|100\s*%"),
+    _p(
+        "guarantee",
+        "ar",
+        r"(?:علاج|شفاء|نتائج|نتيجة)\s+مضمون(?:ة)?|مضمون(?:ة)?\s+100|ضمان\s+(?:الشفاء|النتيجة)",
+    ),
     _p(
         "stop_medication",
         "ar",
@@ -164,11 +175,12 @@ _PATTERNS = (
     _p(
         "cure_claim",
         "hi-Latn",
-        r"\b(?:theek|thik|thīk)\s+ho\s+(?:gaya|gayi|gai|gaye|jayega|jaayega|jayegi)\b|"
+        r"\b(?:theek|thik|thīk)\s+ho\s+(?:gaya|gayi|gai|gaye)\b|"
         r"\b(?:puri|poori|bilkul|jad|jadd)\s+(?:tarah\s+|se\s+)?(?:theek|thik|khatam|khatm)\b|"
         r"\b(?:bimari|rog)\s+(?:khatam|khatm|gayab|chali\s+gayi)\b|\bilaa?j\s+mil\s+gaya\b|"
         r"\bghul\s+(?:jaati|jati|jaata|jata|gayi|gaya|gai)\b|"
         r"\b(?:saaf|gayab|khatam)\s+ho\s+(?:gayi|gaya|gai|gaye|jaati|jati|jaata|jata)\b",
+        needs_context=True,
     ),
     _p(
         "guarantee",
@@ -197,7 +209,7 @@ def _words(script: str, *words: str) -> str:
 
 # Negations a few words before a phrase, in each language.
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:no|nunca|jamás|ningún|ninguna|nada|sin|não|nao|nenhum|nenhuma|sem|ne|n'|pas|"
+    r"(?:\b(?:no|nunca|jamás|ningún|ninguna|nada|sin|não|nao|nenhum|nenhuma|sem|n'|pas|"
     r"jamais|aucun|aucune|sans|nahi|nahin|nhi|na|mat|koi\s+bhi)\b|"
     + _words(_DEV, "नहीं", "न", "मत")
     + "|"
@@ -247,15 +259,57 @@ _ANY = fastre.compile(
 )
 
 
-def kinds(sentence: str) -> list[tuple[str, float, str]]:
+# A disease or a remedy named, for the patterns that need one.
+_CONTEXT = re.compile(
+    r"\b(?:bimari|rog|ilaa?j|dawa\w*|churan|churna|tel|oil|jadi|ayurved\w*|calcium|gaa?nth\w*|"
+    r"scleroderma|lupus|psoriasis|diabetes|sugar|hakeem|vaidya|baba|desi|skin|joint\w*|dard|"
+    r"lumps?)\b|रोग|बीमारी|इलाज|दवा|चूर्ण|काढ़ा|तेल|जड़ी|आयुर्वेद|कैल्शियम|गांठ|गाँठ|स्क्लेरोडर्मा|"
+    r"ल्यूपस|सोरायसिस|डायबिटीज|वैद्य|हकीम|त्वचा|जोड़|दर्द|بیماری|مرض|علاج|دوا|سفوف|تیل|جڑی|"
+    r"حکیم|کیلشیم|گلٹی|سکلیروڈرما|شوگر|جلد|جوڑ|دیسی|درد",
+    re.IGNORECASE,
+)
+# The patterns of each language apply to posts in that language; Devanagari and Arabic script
+# say their language themselves, so theirs apply everywhere.
+_BY_SCRIPT = frozenset(["hi", "ur", "ar"])
+_HINGLISH_HINT = re.compile(
+    r"\b(?:hai|hain|nahi|nahin|mera|meri|mere|aap|bhai|ho|gaya|gayi|karo|kar|theek|thik|"
+    r"dawai|dawa|bimari|ilaa?j|mein|se|ko|ka|ki|ke)\b",
+    re.IGNORECASE,
+)
+
+
+def languages_for(post_language: str) -> frozenset[str] | None:
+    """Which languages' patterns apply to a post read as ``post_language`` (None: all)."""
+    from .language import HINGLISH, UNDETERMINED
+
+    if post_language == UNDETERMINED:
+        return None
+    if post_language in ("hi", HINGLISH):
+        return _BY_SCRIPT | {HINGLISH}
+    return _BY_SCRIPT | {post_language}
+
+
+def kinds(sentence: str, languages: frozenset[str] | None = None) -> list[tuple[str, float, str]]:
     """(kind, strength, explanation) for each kind of claim ``sentence`` makes in one of the
-    languages here; empty for questions, warnings and phrases under a negation."""
+    ``languages`` (None: any of them); empty for questions, warnings and phrases under a
+    negation.  Hinglish patterns also apply to a sentence full of Hinglish words."""
     if _ANY.search(sentence) is None or _QUESTION.search(sentence) or _WARNING.search(sentence):
         return []
+    hinglish_words = len({w.lower() for w in _HINGLISH_HINT.findall(sentence)})
+    if languages is not None and "hi-Latn" not in languages and hinglish_words >= 3:
+        languages = languages | {"hi-Latn"}
+    context = None
     found: list[tuple[str, float, str]] = []
     for pattern in _PATTERNS:
+        if languages is not None and pattern.language not in languages:
+            continue
         if any(kind == pattern.kind for kind, _, _ in found):
             continue
+        if pattern.needs_context:
+            if context is None:
+                context = _CONTEXT.search(sentence) is not None
+            if not context:
+                continue
         for m in pattern.regex.finditer(sentence):
             if _NEGATION_BEFORE.search(sentence[: m.start()]) and pattern.kind != "stop_medication":
                 continue

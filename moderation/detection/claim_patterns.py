@@ -15,7 +15,6 @@ import re
 
 from . import fastre
 
-_I = re.IGNORECASE
 STRONG_EFFICACY = fastre.compile(
     r"\b(?:cured|cures|curing|"
     r"cure\s+(?:my|her|his|their|your|you|it|me|him|them|calcinosis|"
@@ -388,7 +387,7 @@ TRIGGER = fastre.compile(
 # "if it doesn't work, full refund": the negation is the condition of a promise.
 IF_FAILS = re.compile(
     r"\b(?:if|unless)\s+(?:\w+\s+){0,3}?(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|"
-    r"fails?\s+to|won'?t|isn'?t)\s+(?:\w+\s*){0,3}[,;\-\u2013]?\s*(?:\w+\s+)?$",
+    r"fails?\s+to|won'?t|isn'?t)\s+(?:\w+(?:\s+|$)){0,3}[,;\-\u2013]?\s*(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 

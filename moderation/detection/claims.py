@@ -79,6 +79,7 @@ from .claim_patterns import (
     WEAK_EFFICACY,
 )
 from .findings import RawFinding
+from .language import detect as language_of
 from .types import CLAIMS, TreatmentEntry
 
 if TYPE_CHECKING:  # scikit-learn is imported only when the classifier is first needed
@@ -218,6 +219,7 @@ def _lexicon_alternative(key: str) -> str:
 # enough to keep more; cure and pitch wording is what warnings and care reports share.
 _FLOOR = 0.55
 _FLOOR_SPECIFIC = 0.6
+_UNREAD = object()
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _STATUS_WEIGHT = {"unproven": 0.85, "unspecified": 0.72, "investigational": 0.72}
 # Kinds that assert the treatment works; a post making one turns nearby reports of
@@ -332,6 +334,7 @@ def analyse(
     # Sentences the model may judge: those the pre-filter selects, when there is a model.
     for_model = set(claim_prefilter.selected(text, spans)) if classifier is not None else set()
     candidates: list[_Sentence] = []
+    languages = _UNREAD  # the post's language, read when a sentence needs it
     for i in sorted(hit_sentences | for_model):
         start, end = spans[i]
         s = _Sentence(start, end, text[start:end], treatments.get(i, []))
@@ -344,7 +347,9 @@ def analyse(
             before = text[spans[max(0, i - 2)][0] : start]
             _classify_sentence(s, previous, post_has_treatment, before)
         if not s.kinds and not s.conditional:
-            s.kinds.extend(claim_languages.kinds(s.text))
+            if languages is _UNREAD:
+                languages = claim_languages.languages_for(language_of(text))
+            s.kinds.extend(claim_languages.kinds(s.text, languages))
             s.pattern_only = bool(s.kinds)
         if i in for_model and not (s.kinds or s.conditional or s.classifier_only):
             _for_the_model(s, post_has_treatment)
@@ -386,7 +391,8 @@ def analyse(
                         s.end,
                         prob,
                         "claims.classifier",
-                        s.classifier_only.format(score=prob),
+                        # (Not str.format: the text holds admin-written treatment names.)
+                        s.classifier_only.replace("{score}", f"{prob:.2f}"),
                     )
                 )
             continue
@@ -419,9 +425,18 @@ def _quoted(sentence: str, pos: int) -> bool:
     return bool(depth)
 
 
+_DENIES_INCURABLE = re.compile(r"(?:myth|lie|not\s+true|nonsense|rubbish)\b", re.IGNORECASE)
+# Someone else's claim, reported: "someone at church told me", "the seller says his tea ...".
 _TOLD = re.compile(
-    r"\b(?:told\s+(?:me|us|my\s+\w+)|(?:someone|somebody|a\s+(?:man|woman|lady|guy|seller))\b|"
-    r"claim(?:s|ed)?\s+(?:that|to)|says?\s+(?:that\s+)?(?:their|his|her)|advert\w*\s+(?:say|said|claim))",
+    r"\b(?:told\s+(?:me|us|my\s+\w+)|claim(?:s|ed)?\s+(?:that|to)|"
+    r"says?\s+(?:that\s+)?(?:their|his|her|we|you)|said\s+(?:that\s+)?(?:their|his|her)|"
+    r"advert\w*\s+(?:say|said|claim)\w*)",
+    re.IGNORECASE,
+)
+# The next sentence rejecting it: "Don't fall for it.", "It's a scam."
+_REJECTED = re.compile(
+    r"\b(?:don'?t\s+(?:fall\s+for|believe|buy)|do\s+not\s+(?:fall\s+for|believe|buy)|scam|"
+    r"rip-?off|fraud|rubbish|nonsense|lies|lying|fake|beware|quack\w*|snake\s+oil)\b",
     re.IGNORECASE,
 )
 
@@ -439,7 +454,7 @@ def _drop_warned_against(text: str, spans, candidates: list[_Sentence]) -> None:
         if i + 1 < len(spans):
             start, end = spans[i + 1]
             following = text[start:end]
-            if "warning" in _families(following) or claim_languages.warns(following):
+            if _REJECTED.search(following) or claim_languages.warns(following):
                 s.kinds.clear()
                 s.conditional.clear()
                 s.classifier_only = ""
@@ -486,8 +501,7 @@ def _for_the_model(s: _Sentence, post_has_treatment: bool) -> None:
     s.classifier_only = (
         "the claims model reads this sentence as a treatment claim"
         + about
-        + " (score {score:.2f}; "
-        "no claim pattern matched)"
+        + " (score {score}; no claim pattern matched)"
     )
 
 
@@ -595,7 +609,15 @@ def _classify_sentence(
                 kinds.append(found)
 
     plain = PLAIN_CURE.search(sentence) if not question else None
-    if plain is not None and not (s.treatments and not own):
+    if plain is not None and warning and not _DENIES_INCURABLE.match(plain.group()):
+        plain = None  # "Beware of anyone who says we are healed by his tea"
+    if (
+        plain is not None
+        and not (s.treatments and not own)
+        and not _quoted(sentence, plain.start())
+        and not REPORTED_ADVICE.search(sentence[: plain.start()])
+        and not _TOLD.search(sentence[: plain.start()])
+    ):
         # (Unless only established care is named: "I'm cured since the surgery".)
         phrase = _quote(plain.group())
         kinds.append(("cure_claim", 0.85, f"asserts a cure in plain words: '{phrase}'"))
@@ -633,7 +655,10 @@ def _classify_sentence(
     ):
         for guarantee in GUARANTEE.finditer(sentence):
             prefix = sentence[: guarantee.start()]
-            if not _negated_before(sentence, guarantee.start()) or IF_FAILS.search(prefix):
+            # (Only the words just before it: a condition is short, and a long prefix would
+            # cost the pattern time on a hostile run of letters.)
+            condition = prefix[-80:]
+            if not _negated_before(sentence, guarantee.start()) or IF_FAILS.search(condition):
                 kinds.append(
                     (
                         "guarantee",
@@ -678,5 +703,5 @@ def _classify_sentence(
     if own and not hedged and not kinds and _asserts(sentence):
         s.classifier_only = (
             f"describes {desc} as effective (no explicit claim wording; judged by the "
-            "claims classifier, score {score:.2f})"
+            "claims classifier, score {score})"
         )

@@ -411,11 +411,15 @@ def model_path() -> Path:
     return Path(configured).expanduser() if configured else DEFAULT_MODEL_PATH
 
 
-def _sklearn_version() -> str:
+def _package_version(name: str) -> str:
     try:
-        return metadata.version("scikit-learn")  # without importing it
+        return metadata.version(name)  # without importing it
     except metadata.PackageNotFoundError:
         return "absent"
+
+
+def _sklearn_version() -> str:
+    return _package_version("scikit-learn")
 
 
 def _source(function) -> bytes:
@@ -443,7 +447,13 @@ def model_key() -> str:
     ):
         digest.update(_source(function))
     digest.update(_source(_with_embeddings) + f"scale {EMBEDDING_SCALE}".encode())
-    digest.update(f"encoder {encoders.NAME if encoders.available() else None}".encode())
+    if encoders.available():
+        # The vectors depend on the encoder's code, its limits and the weights' package.
+        version = _package_version(encoders.PACKAGE)
+        digest.update(f"encoder {encoders.NAME} {encoders.MAX_TOKENS} {version}".encode())
+        digest.update(_source(encoders.SentenceEncoder.encode))
+    else:
+        digest.update(b"encoder None")
     digest.update(f"format {_FORMAT} scikit-learn {_sklearn_version()}".encode())
     return digest.hexdigest()
 

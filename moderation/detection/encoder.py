@@ -59,8 +59,8 @@ class SentenceEncoder:
         out = np.zeros((len(sentences), self.dimensions), dtype=np.float32)
         if not sentences:
             return out
-        # Shouting carries the same meaning; its upper-case tokens are rare in the vocabulary.
-        texts = [s.lower() if s.isupper() else s for s in sentences]
+        # (The classifier hands over lower-cased text: shouting means the same as speaking.)
+        texts = list(sentences)
         for row, encoding in enumerate(self._tokenizer.encode_batch(texts)):
             ids = encoding.ids[:MAX_TOKENS]
             if ids and texts[row].strip():  # (the tokenizer gives "<s>" even for nothing)

@@ -67,7 +67,8 @@ def detect(text: str) -> str:
     language, confidence = _identifier().classify(text)
     if language == "en" or confidence < 0.5:
         words = len(text.split())
-        if words and len(_HINGLISH_WORDS.findall(text)) >= max(2, words // 6):
+        found = {w.lower() for w in _HINGLISH_WORDS.findall(text)}
+        if words and len(found) >= 3 and len(found) >= words // 8:
             return HINGLISH
     if confidence < 0.5:
         return UNDETERMINED

@@ -36,9 +36,21 @@ def test_the_encoder_comes_from_the_installed_package():
 
 
 def test_shouting_reads_like_speaking():
-    loaded = encoder.default_encoder()
-    loud, plain = loaded.encode(["THIS TEA CURED MY LUPUS", "this tea cured my lupus"])
-    assert loud @ plain > 0.99
+    # The classifier lower-cases what it reads, so the encoder sees the same text.
+    model = train_claims_classifier()
+    assert model.predict_one("THIS TEA CURED MY LUPUS") == model.predict_one(
+        "this tea cured my lupus"
+    )
+
+
+def test_a_brace_in_a_treatment_name_is_only_text():
+    from moderation.detection import DEFAULT_TREATMENTS, Ruleset, TreatmentEntry, scan
+
+    ruleset = Ruleset(
+        treatments=(*DEFAULT_TREATMENTS, TreatmentEntry("Calci{X} balm", ("calcix",), "unproven"))
+    )
+    text = "The calcix balm I bought works. My lumps are gone since I used it, completely gone."
+    assert [f for f in scan(text, ruleset) if f.category == "treatment_claim"]
 
 
 def test_the_classifier_uses_the_embeddings_and_works_without_them():

@@ -63,3 +63,22 @@ def test_claims_real_people_make(text):
 )
 def test_what_real_people_write_without_making_a_claim(text):
     assert not claims_in(text), claims_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beware of anyone who posts 'I am cured' with a link.",
+        "Scam warning: the seller says we are healed by his tea.",
+    ],
+)
+def test_plain_cure_words_in_a_warning_or_a_quote(text):
+    assert not claims_in(text)
+
+
+def test_a_claim_is_not_erased_by_a_careful_word_after_it():
+    text = (
+        "Someone asked what worked for me: the herbal paste from Baba cured my calcinosis "
+        "completely. Careful, the paste sells out fast."
+    )
+    assert claims_in(text)

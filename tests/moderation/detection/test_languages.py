@@ -106,3 +106,25 @@ def test_sentences_end_at_the_danda_and_the_arabic_question_mark():
 
     text = "यह दवा है। वह नहीं। هل هذا صحيح؟ نعم"
     assert len(split_sentences(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 100% sure the cold makes mine worse.",  # English "100%" is not an Arabic guarantee
+        "We made a fondue for my birthday and it was lovely.",
+        "My GP said to dissolve a soluble paracetamol in water.",
+        "Rezo para que encontrem a cura.",  # "that they find the cure"
+        "दीदी, सब ठीक हो जाएगा।",  # "it will all be alright"
+        "मेरा फोन ठीक हो गया",  # "my phone got fixed"
+        "Behen, sab theek ho jayega.",
+        "قرأت مضمون المقال وهو مفيد",  # مضمون is also "content"
+        "أتمنى أن يجد العلماء دواء يشفي من المرض",  # "I hope scientists find a cure"
+    ],
+)
+def test_everyday_words_that_look_like_claims_in_another_language(text):
+    assert not [f for f in detection.scan(text) if f.category == detection.CLAIMS]
+
+
+def test_the_hinglish_agent_marker_is_not_a_negation():
+    assert claim_languages.kinds("Is dawai ne mujhe bilkul theek kar diya, bhai.")
