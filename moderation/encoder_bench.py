@@ -126,7 +126,10 @@ def report() -> str:
     rows = c.load_training_data()
     texts = [c._prepare(t) for t, _ in rows]
     y = np.array([int(label) for _, label in rows])
-    encoders = {"WordLlama l2_supercat (shipped)": load_encoder()}
+    shipped = load_encoder()
+    if shipped is None:
+        raise SystemExit("wordllama is not installed: `make venv` installs it")
+    encoders = {"WordLlama l2_supercat (shipped)": shipped}
     if find_spec(MINILM) is not None:
         encoders["all-MiniLM-L6-v2 (numpy forward pass)"] = MiniLM()
     vectors, per_sentence = {}, {}
@@ -140,7 +143,6 @@ def report() -> str:
     ngram = np.zeros(len(y))
     joint = np.zeros(len(y))
     alone = {name: np.zeros(len(y)) for name in encoders}
-    shipped = next(iter(encoders.values()))
     for train, test in folds.split(texts, y):
         vectoriser_model = _ngram_model([texts[i] for i in train], y[train])
         ngram[test] = vectoriser_model([texts[i] for i in test])

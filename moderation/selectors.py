@@ -225,16 +225,14 @@ def case_flags(*, case: Case) -> QuerySet[Flag]:
 
 
 def post_language(*, post) -> str:
-    """The language the latest scan of the post's current revision read it in ("" if none)."""
-    from moderation.detection.language import NAMES, UNDETERMINED
-
-    code = (
+    """The language code the latest scan of the post's current revision read it in ("" if it
+    has none yet)."""
+    return (
         Scan.objects.filter(post=post, revision=post.revision)
         .order_by("-created_at", "-pk")
         .values_list("language", flat=True)
         .first()
-    )
-    return NAMES.get(code, "") if code and code != UNDETERMINED else ""
+    ) or ""
 
 
 def case_reports(*, case: Case) -> QuerySet[Report]:

@@ -22,6 +22,7 @@ from forum import selectors as forum_selectors
 from forum.forms import add_service_errors
 from forum.roles import is_admin, is_moderator
 from moderation import dry_run, permissions, selectors, services
+from moderation.detection import language
 from moderation.forms import (
     ACTION_BUTTONS,
     AuditFilterForm,
@@ -95,6 +96,12 @@ def _redirect_back(request: HttpRequest, default: str) -> HttpResponse:
     ):
         next_url = default
     return redirect(next_url)
+
+
+def _language_shown(code: str) -> str:
+    """The name of a post's language for the case page, when it is worth saying: not for
+    English, the forum's own, nor when the scan could not tell."""
+    return "" if code in ("", "en", language.UNDETERMINED) else language.NAMES.get(code, code)
 
 
 def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -404,7 +411,7 @@ def _case_page(
         {
             "case": case,
             "post": post,
-            "language": selectors.post_language(post=post),
+            "language": _language_shown(selectors.post_language(post=post)),
             "flags": flags,
             "flag_page": flag_page,
             "new_flag_count": sum(f.is_new for f in flags),

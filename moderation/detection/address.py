@@ -69,6 +69,12 @@ _IBERIAN_STREET = fastre.compile(
     r"(?:\s(?i:(?:de\s+la|del|de|da|do|das|dos)\s)?[A-ZÀ-Ý][\pL'\-]{1,30}){0,3},?\s{1,3}"
     r"(?:(?i:n[º°o]|num|número)\.?\s{0,2})?\d{1,5}\b"
 )
+# A count or a dose straight after the number or the street word: not an address.
+_UNIT_AFTER = re.compile(
+    r"\s{0,2}(?:years?|yrs?|times|days?|weeks?|months?|hours?|minutes?|mg|ml|tablets?|pills?|"
+    r"capsules?|doses?|veces|años|días|dias|semanas|meses|vezes|anos|horas|jours|fois|ans)\b",
+    re.IGNORECASE,
+)
 _BR_CEP = fastre.compile(r"\bCEP:?\s{0,2}\d{5}-?\d{3}\b")
 # Numbered houses, shops and lanes in Hindi and Urdu: "मकान नं. 12", "گلی نمبر 4".
 _SOUTH_ASIAN_NUMBERED = fastre.compile(
@@ -238,6 +244,8 @@ def find_addresses(text: str) -> list[RawFinding]:
                 continue  # "March 2020", "Since 1998": a date, not a place and postcode
             if regex is _UK_POSTCODE and text[m.end() : m.end() + 1] in ("/", "-"):
                 continue  # "C57BL/6 mice": a code, not a postcode
+            if regex in (_STREET, _IBERIAN_STREET) and _UNIT_AFTER.match(text, m.end()):
+                continue  # "Alameda County 2 years ago", "2 Vitamin Compound tablets": a count
             anchors.append((m.start(), m.end(), strength, what))
     if not anchors:
         return []

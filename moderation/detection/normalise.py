@@ -341,7 +341,9 @@ def _glued_cue_replacements(text: str) -> list[tuple[int, int, str]]:
         # Inside an e-mail address, a handle or a web address the word is not a cue.
         if fastre.preceded_by(text, start, "@./_-", word=False):
             continue
-        tail = _RUNS_ON.match(text, end).end()
+        # (At most 64 characters on: an e-mail's local part is no longer, and an unbounded
+        # look on every cue would cost a hostile "at1+at1+..." post quadratic time.)
+        tail = _RUNS_ON.match(text, end, min(len(text), end + 64)).end()
         if tail < len(text) and text[tail] == "@":
             continue
         out.append((start, end, text[start:end] + " "))

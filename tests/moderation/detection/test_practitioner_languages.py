@@ -68,3 +68,24 @@ def test_addresses_in_spanish_portuguese_hindi_and_urdu(text, covered):
 )
 def test_a_street_mentioned_is_not_an_address(text):
     assert "address" not in contact_kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My sister moved to Alameda County 2 years ago.",
+        "We had dinner at Paseo Verde 12 times.",
+        "I take 2 Vitamin Compound tablets daily.",
+    ],
+)
+def test_a_count_after_a_street_word_is_not_an_address(text):
+    assert "address" not in contact_kinds(text)
+
+
+def test_a_long_run_of_glued_cues_is_read_cue_by_cue():
+    import importlib
+
+    normalise = importlib.import_module("moderation.detection.normalise")
+    # Each cue looks at most 64 characters on: the work grows with the text, not its square.
+    text = "at1+" * 5000
+    assert len(normalise._glued_cue_replacements(text)) == 5000
