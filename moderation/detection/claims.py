@@ -240,6 +240,8 @@ class _Sentence:
     # Set when no pattern fired but an unproven treatment is named, or the sentence names
     # what claims are made of (see :mod:`.claim_prefilter`): the classifier judges.
     classifier_only: str = ""
+    # Which pattern families the sentence matches (see _families), once it has been asked.
+    families: frozenset[str] | None = None
     # The kind a classifier-only finding reports.
     model_kind: str = "cure_claim"
     # Kinds that stand without the classifier's agreement: found by the patterns of another
@@ -484,7 +486,7 @@ def _for_the_model(s: _Sentence, post_has_treatment: bool) -> None:
     """Hand a sentence that no pattern decided to the classifier, unless it asks, warns or
     hedges; say which kind of claim a finding would report, from the words it uses."""
     sentence = s.text
-    fam = _families(sentence)
+    fam = _sentence_families(s)
     if "question" in fam or "warning" in fam or "hedge" in fam:
         return
     if sentence.rstrip().endswith(("?", "\u061f")) or claim_languages.warns(sentence):
@@ -536,6 +538,13 @@ def pitch_from_contacts(
     return None
 
 
+def _sentence_families(s: _Sentence) -> frozenset[str]:
+    """The families of ``s``, worked out once whoever asks first."""
+    if s.families is None:
+        s.families = _families(s.text)
+    return s.families
+
+
 def _families(sentence: str) -> frozenset[str]:
     return frozenset(FAMILY_NAMES[i] for i in (FAMILY_SET.Match(sentence) or ()))
 
@@ -573,7 +582,7 @@ def _classify_sentence(
     classifier_only.  ``previous`` holds the treatments named in each of the few sentences
     before it and ``before`` is the text of the two sentences before it."""
     sentence = s.text
-    fam = _families(sentence)
+    fam = _sentence_families(s)
     question = "question" in fam or sentence.rstrip().endswith("?")
     warning = "warning" in fam
     hedged = "hedge" in fam

@@ -59,8 +59,24 @@ def warm_up() -> None:
     _identifier()
 
 
+# (text, its language) of the last call: a post's scan asks about the same body twice (the
+# claims detector, then the scan record). One tuple, replaced whole, so threads never see a
+# mismatched pair.
+_last: tuple[str, str] = ("", UNDETERMINED)
+
+
 def detect(text: str) -> str:
     """The language code of ``text``: one of :data:`LANGUAGES`, ``"hi-Latn"`` or ``"und"``."""
+    global _last
+    last_text, last_language = _last
+    if text == last_text:
+        return last_language
+    language = _detect(text)
+    _last = (text, language)
+    return language
+
+
+def _detect(text: str) -> str:
     letters = len(_LETTERS.findall(text))
     if letters < _MIN_LETTERS:
         return UNDETERMINED
